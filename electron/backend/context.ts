@@ -1,0 +1,25 @@
+import type { z } from 'zod';
+import type { Channel, Contract, ChannelOutput } from '../../shared/contract';
+import type { Db } from './db/database';
+
+/** What every handler may use. Built once per open backend. */
+export interface BackendContext {
+  db: Db;
+  dbPath: string;
+  appVersion: string;
+  /** The clock; tests may pin it. */
+  now(): Date;
+  /**
+   * Who is doing this. The single place the operator comes from: the OS user until accounts exist.
+   */
+  operator(): string;
+}
+
+/** A channel's handler: parsed input in, the channel's output (or a DomainError thrown) out. */
+export type Handler<C extends Channel> = (
+  input: z.output<Contract[C]['input']>,
+) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
+
+/** Handlers for some channels; each domain provides one such map and they merge into all channels. */
+export type HandlersFor<C extends Channel> = { [K in C]: Handler<K> };
+export type Handlers = HandlersFor<Channel>;

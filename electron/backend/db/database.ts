@@ -1,0 +1,90 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { DatabaseOpenError } from '../errors';
+import { latestSchemaVersion, migrations, type Migration } from './migrations';
+
+export type Db = Database.Database;
+
+/**
+ * Checks an existing database file before anything writes to it: a read-only connection reads the
+ * schema version (a newer one is refused) and runs `quick_check`. A failure throws with the file as
+ * it was — no WAL switch, no migration, no checkpoint.
+ */
+function inspectExisting(dbPath: string): void {
+  let db: Db;
+  try {
+    db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  } catch (err) {
+    throw new DatabaseOpenError('db-open-failed', `cannot open ${dbPath}: ${(err as Error).message}`);
+  }
+  try {
+    let version: number;
+    try {
+      version = db.pragma('user_version', { simple: true }) as number;
+    } catch (err) {
+      // "file is not a database" and friends: the header itself is damaged.
+      throw new DatabaseOpenError('db-corrupt', `${dbPath} is not a readable database: ${(err as Error).message}`);
+    }
+    if (version > latestSchemaVersion) {
+      throw new DatabaseOpenError(
+        'db-newer-version',
+        `${dbPath} was written by a newer version of Relief Reserve (schema ${version}; this version knows up to ${latestSchemaVersion}). Install the newer version to open it.`,
+        { databaseVersion: version, supportedVersion: latestSchemaVersion },
+      );
+    }
+    let problems: string[];
+    try {
+      problems = (db.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check);
+    } catch (err) {
+      throw new DatabaseOpenError('db-corrupt', `${dbPath} failed its integrity check: ${(err as Error).message}`);
+    }
+    if (problems.length !== 1 || problems[0] !== 'ok') {
+      throw new DatabaseOpenError('db-corrupt', `${dbPath} failed its integrity check`, {
+        problems: problems.slice(0, 20),
+      });
+    }
+  } finally {
+    db.close();
+  }
+}
+
+/** Applies every migration newer than the file's version, each in its own transaction. */
+export function migrate(db: Db, steps: readonly Migration[] = migrations): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (const step of steps) {
+    if (step.version <= current) continue;
+    db.transaction(() => {
+      db.exec(step.sql);
+      db.pragma(`user_version = ${step.version}`);
+    })();
+  }
+}
+
+/**
+ * Opens (creating if needed) the depot database with the settings a ledger needs: WAL, fsync on
+ * every commit (an acknowledged posting survives a power cut), foreign keys on, a busy timeout.
+ */
+export function openDatabase(dbPath: string): Db {
+  if (fs.existsSync(dbPath)) inspectExisting(dbPath);
+  else fs.mkdirSync(path.dirname(dbPath), { recursive: true });
+
+  let db: Db;
+  try {
+    db = new Database(dbPath);
+  } catch (err) {
+    throw new DatabaseOpenError('db-open-failed', `cannot open ${dbPath}: ${(err as Error).message}`);
+  }
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db);
+    return db;
+  } catch (err) {
+    db.close();
+    if (err instanceof DatabaseOpenError) throw err;
+    throw new DatabaseOpenError('db-open-failed', `cannot prepare ${dbPath}: ${(err as Error).message}`);
+  }
+}

@@ -1,0 +1,13 @@
+import { foundation } from './001-foundation';
+
+/** One numbered step of the schema. Steps only add; each runs in one transaction. */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Every migration in order; the last one's version is the schema version of this build. */
+export const migrations: readonly Migration[] = [foundation];
+
+export const latestSchemaVersion = migrations[migrations.length - 1]!.version;

@@ -1,0 +1,157 @@
+/**
+ * The whole backend behind one function: `openBackend({ dbPath })` gives `invoke(channel, input)`.
+ * It imports nothing from Electron: the app's IPC and the UI tests' page binding call the same
+ * `invoke`, so every test runs the real thing on a real SQLite file.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { contract, isChannel, type AppInfo } from '../../shared/contract';
+import type { Result } from '../../shared/errors';
+import type { BackendContext, Handler, Handlers } from './context';
+import { openDatabase } from './db/database';
+import { latestSchemaVersion } from './db/migrations';
+import { DatabaseOpenError, DomainError } from './errors';
+import { catalogHandlers } from './catalog/items';
+import { createSettings, settingsHandlers } from './settings/settings';
+
+export { DatabaseOpenError, DomainError } from './errors';
+
+export interface BackendOptions {
+  dbPath: string;
+  /** Shown in app info; Electron passes app.getVersion(). */
+  appVersion?: string;
+  /** Pins the clock (tests). */
+  now?: () => Date;
+  /** Who is operating; defaults to the OS user until accounts exist. */
+  operator?: () => string;
+}
+
+export interface Backend {
+  /** Parses `input` with the channel's schema and runs its handler. Never throws. */
+  invoke(channel: string, input: unknown): Promise<Result<unknown>>;
+  close(): void;
+}
+
+const appName = 'Relief Reserve';
+
+function osUser(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** Runs a handler and turns every outcome into a Result; the one place errors become values. */
+async function dispatch(handlers: Handlers, channel: string, input: unknown): Promise<Result<unknown>> {
+  if (!isChannel(channel)) {
+    return { ok: false, error: { code: 'unknown-channel', message: `no channel named ${String(channel)}` } };
+  }
+  const parsed = contract[channel].input.safeParse(input);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      error: {
+        code: 'invalid-input',
+        message: `invalid input for ${channel}`,
+        details: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
+      },
+    };
+  }
+  try {
+    const handler = handlers[channel] as Handler<typeof channel>;
+    return { ok: true, value: await handler(parsed.data as never) };
+  } catch (err) {
+    if (err instanceof DomainError) return { ok: false, error: err.toAppError() };
+    console.error(`[backend] ${channel} failed`, err);
+    return { ok: false, error: { code: 'internal', message: `${channel} failed: ${(err as Error)?.message ?? err}` } };
+  }
+}
+
+/** Opens the database (checking, migrating) and returns the backend. Throws DatabaseOpenError. */
+export function openBackend(options: BackendOptions): Backend {
+  const db = openDatabase(options.dbPath);
+  const ctx: BackendContext = {
+    db,
+    dbPath: options.dbPath,
+    appVersion: options.appVersion ?? '0.0.0',
+    now: options.now ?? (() => new Date()),
+    operator: options.operator ?? osUser,
+  };
+  try {
+    const settings = createSettings(ctx);
+    const sqliteVersion = db.prepare('SELECT sqlite_version()').pluck().get() as string;
+    const handlers: Handlers = {
+      'app:get-info': (): AppInfo => ({
+        appName,
+        appVersion: ctx.appVersion,
+        schemaVersion: latestSchemaVersion,
+        databaseSchemaVersion: db.pragma('user_version', { simple: true }) as number,
+        dataPath: path.dirname(options.dbPath),
+        dbPath: options.dbPath,
+        sqliteVersion,
+        database: { status: 'ok' },
+      }),
+      ...settingsHandlers(settings),
+      ...catalogHandlers(ctx, settings),
+    };
+    let closed = false;
+    return {
+      invoke: (channel, input) =>
+        closed
+          ? Promise.resolve({ ok: false, error: { code: 'database-unavailable', message: 'the backend is closed' } })
+          : dispatch(handlers, channel, input),
+      close() {
+        if (closed) return;
+        closed = true;
+        db.close();
+      },
+    };
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+/**
+ * The backend the app runs when the database cannot be opened: app info reports why (so the window
+ * can tell the keeper in their language), every other channel answers `database-unavailable`.
+ */
+export function unavailableBackend(options: BackendOptions, cause: DatabaseOpenError): Backend {
+  const info: AppInfo = {
+    appName,
+    appVersion: options.appVersion ?? '0.0.0',
+    schemaVersion: latestSchemaVersion,
+    databaseSchemaVersion: null,
+    dataPath: path.dirname(options.dbPath),
+    dbPath: options.dbPath,
+    sqliteVersion: null,
+    database: { status: 'error', code: cause.code, message: cause.message },
+  };
+  return {
+    async invoke(channel, input) {
+      if (channel === 'app:get-info') {
+        const parsed = contract['app:get-info'].input.safeParse(input);
+        if (parsed.success) return { ok: true, value: info };
+      }
+      if (!isChannel(channel)) {
+        return { ok: false, error: { code: 'unknown-channel', message: `no channel named ${String(channel)}` } };
+      }
+      return {
+        ok: false,
+        error: { code: 'database-unavailable', message: cause.message, details: { cause: cause.code } },
+      };
+    },
+    close() {},
+  };
+}
+
+/** Opens the backend, or — when the database is refused — the unavailable backend that explains why. */
+export function openBackendOrExplain(options: BackendOptions): Backend {
+  try {
+    return openBackend(options);
+  } catch (err) {
+    if (err instanceof DatabaseOpenError) return unavailableBackend(options, err);
+    return unavailableBackend(options, new DatabaseOpenError('db-open-failed', (err as Error).message));
+  }
+}
