@@ -12,11 +12,7 @@ export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType
   output: O;
 }
 
-function channel<I extends z.ZodType, O extends z.ZodType>(
-  doc: string,
-  input: I,
-  output: O,
-): ChannelDef<I, O> {
+function channel<I extends z.ZodType, O extends z.ZodType>(doc: string, input: I, output: O): ChannelDef<I, O> {
   return { doc, input, output };
 }
 

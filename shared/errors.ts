@@ -17,8 +17,6 @@ export const errorCodes = [
   'db-corrupt',
   /** The database file could not be opened at all (permissions, not a database…). */
   'db-open-failed',
-  /** The record asked for does not exist. */
-  'not-found',
   /** A record with the same code already exists at this depot. */
   'duplicate-code',
   /** The site code cannot change once this depot owns records. */

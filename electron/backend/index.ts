@@ -5,7 +5,7 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import { contract, isChannel, type AppInfo } from '../../shared/contract';
+import { contract, isChannel, type AppInfo, type Channel, type ChannelOutput } from '../../shared/contract';
 import type { Result } from '../../shared/errors';
 import type { BackendContext, Handler, Handlers } from './context';
 import { openDatabase } from './db/database';
@@ -28,6 +28,7 @@ export interface BackendOptions {
 
 export interface Backend {
   /** Parses `input` with the channel's schema and runs its handler. Never throws. */
+  invoke<C extends Channel>(channel: C, input: unknown): Promise<Result<ChannelOutput<C>>>;
   invoke(channel: string, input: unknown): Promise<Result<unknown>>;
   close(): void;
 }
@@ -97,10 +98,10 @@ export function openBackend(options: BackendOptions): Backend {
     };
     let closed = false;
     return {
-      invoke: (channel, input) =>
+      invoke: ((channel: string, input: unknown) =>
         closed
           ? Promise.resolve({ ok: false, error: { code: 'database-unavailable', message: 'the backend is closed' } })
-          : dispatch(handlers, channel, input),
+          : dispatch(handlers, channel, input)) as Backend['invoke'],
       close() {
         if (closed) return;
         closed = true;
@@ -129,7 +130,7 @@ export function unavailableBackend(options: BackendOptions, cause: DatabaseOpenE
     database: { status: 'error', code: cause.code, message: cause.message },
   };
   return {
-    async invoke(channel, input) {
+    invoke: (async (channel: string, input: unknown): Promise<Result<unknown>> => {
       if (channel === 'app:get-info') {
         const parsed = contract['app:get-info'].input.safeParse(input);
         if (parsed.success) return { ok: true, value: info };
@@ -141,7 +142,7 @@ export function unavailableBackend(options: BackendOptions, cause: DatabaseOpenE
         ok: false,
         error: { code: 'database-unavailable', message: cause.message, details: { cause: cause.code } },
       };
-    },
+    }) as Backend['invoke'],
     close() {},
   };
 }

@@ -12,6 +12,18 @@ export type Db = Database.Database;
  * it was — no WAL switch, no migration, no checkpoint.
  */
 function inspectExisting(dbPath: string): void {
+  // A read-only connection to a WAL database still creates empty -wal/-shm companions; when we refuse
+  // the file, remove the ones we made so the keeper's folder is exactly as it was.
+  const companions = [`${dbPath}-wal`, `${dbPath}-shm`].filter((f) => !fs.existsSync(f));
+  try {
+    checkReadOnly(dbPath);
+  } catch (err) {
+    for (const f of companions) fs.rmSync(f, { force: true });
+    throw err;
+  }
+}
+
+function checkReadOnly(dbPath: string): void {
   let db: Db;
   try {
     db = new Database(dbPath, { readonly: true, fileMustExist: true });
@@ -67,7 +79,16 @@ export function migrate(db: Db, steps: readonly Migration[] = migrations): void 
  */
 export function openDatabase(dbPath: string): Db {
   if (fs.existsSync(dbPath)) inspectExisting(dbPath);
-  else fs.mkdirSync(path.dirname(dbPath), { recursive: true });
+  else {
+    try {
+      fs.mkdirSync(path.dirname(dbPath), { recursive: true });
+    } catch (err) {
+      throw new DatabaseOpenError(
+        'db-open-failed',
+        `cannot create the data folder for ${dbPath}: ${(err as Error).message}`,
+      );
+    }
+  }
 
   let db: Db;
   try {
