@@ -21,6 +21,11 @@ export const errorCodes = [
   'duplicate-code',
   /** The site code cannot change once this depot owns records. */
   'site-code-locked',
+  /**
+   * The IPC message did not come from one of the app's own windows showing the app's own pages
+   * (another origin, a subframe, a destroyed frame); main refused it without reaching the backend.
+   */
+  'forbidden-sender',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -1,0 +1,19 @@
+/**
+ * The renderer's only door: `window.api`, one function per contract channel, each a single
+ * `ipcRenderer.invoke`. Neither ipcRenderer nor the IPC event ever reaches the page.
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import { apiGlobalName, type Api } from '../../shared/api';
+import { channels, type Channel } from '../../shared/contract';
+
+function invoker(channel: Channel): (input?: unknown) => Promise<unknown> {
+  // Only the input crosses; main checks the sender and the backend parses the input.
+  return (input) => ipcRenderer.invoke(channel, input);
+}
+
+/** Builds the API from the contract's channel list, so no channel is declared twice. */
+function buildApi(): Api {
+  return Object.freeze(Object.fromEntries(channels.map((channel) => [channel, invoker(channel)]))) as Api;
+}
+
+contextBridge.exposeInMainWorld(apiGlobalName, buildApi());
