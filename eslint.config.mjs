@@ -10,12 +10,16 @@ const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}
 
 const noElectron = {
   name: 'electron',
-  message: 'The backend must not know it runs in Electron: keep electron imports in electron/main and electron/preload.',
+  message:
+    'The backend must not know it runs in Electron: keep electron imports in electron/main and electron/preload.',
 };
 const nodeAndElectron = [
   { name: 'electron', message: 'The renderer talks to the backend only through window.api.' },
   { name: 'better-sqlite3', message: 'The renderer talks to the backend only through window.api.' },
-  ...nodeBuiltins.map((name) => ({ name, message: 'No Node modules in the renderer or shared/: they run in the page.' })),
+  ...nodeBuiltins.map((name) => ({
+    name,
+    message: 'No Node modules in the renderer or shared/: they run in the page.',
+  })),
 ];
 
 export default tseslint.config(
@@ -41,7 +45,9 @@ export default tseslint.config(
         'error',
         {
           paths: nodeAndElectron,
-          patterns: [{ group: ['**/electron/**'], message: 'The renderer reaches the backend only through window.api.' }],
+          patterns: [
+            { group: ['**/electron/**'], message: 'The renderer reaches the backend only through window.api.' },
+          ],
         },
       ],
     },
@@ -51,7 +57,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: nodeAndElectron, patterns: [{ group: ['**/electron/**', '**/renderer/**'], message: 'shared/ is pure.' }] },
+        {
+          paths: nodeAndElectron,
+          patterns: [{ group: ['**/electron/**', '**/renderer/**'], message: 'shared/ is pure.' }],
+        },
       ],
     },
   },
@@ -60,7 +69,12 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [noElectron], patterns: [{ group: ['**/renderer/**', '**/main/**', '**/preload/**'], message: 'The backend stands alone.' }] },
+        {
+          paths: [noElectron],
+          patterns: [
+            { group: ['**/renderer/**', '**/main/**', '**/preload/**'], message: 'The backend stands alone.' },
+          ],
+        },
       ],
     },
   },

@@ -2,7 +2,12 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts', 'electron/**/*.test.ts', 'shared/**/*.test.ts'],
+    include: [
+      'test/unit/**/*.test.ts',
+      'test/integration/**/*.test.ts',
+      'electron/**/*.test.ts',
+      'shared/**/*.test.ts',
+    ],
     environment: 'node',
     // Real SQLite files and child processes: two cores, so keep parallelism modest.
     pool: 'forks',

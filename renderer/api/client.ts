@@ -1,0 +1,97 @@
+/**
+ * The renderer's typed access to the backend. `window.api` is built by the preload (Electron IPC) or
+ * by the UI tests (a page binding); both give one function per contract channel returning a Result.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { TFunction } from 'i18next';
+import type { Api } from '../../shared/api';
+import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
+import { errorCodes, type AppError, type Result } from '../../shared/errors';
+
+declare global {
+  interface Window {
+    readonly api: Api;
+  }
+}
+
+/** Whether this window was given the backend door at all (it is missing in a plain browser tab). */
+export function hasApi(): boolean {
+  return typeof window.api === 'object' && window.api !== null;
+}
+
+/**
+ * Calls one channel. Never throws: a broken transport becomes an `internal` error like any other,
+ * so every caller handles exactly one shape.
+ */
+export async function call<C extends Channel>(channel: C, input?: ChannelInput<C>): Promise<Result<ChannelOutput<C>>> {
+  if (!hasApi()) {
+    return { ok: false, error: { code: 'internal', message: 'window.api is not available' } };
+  }
+  const send = window.api[channel] as (input?: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>>;
+  try {
+    return await send(input);
+  } catch (err) {
+    return { ok: false, error: { code: 'internal', message: `${channel}: ${(err as Error)?.message ?? String(err)}` } };
+  }
+}
+
+/** Codes with a sentence in shared/i18n; 'forbidden-sender' comes from the Electron main process. */
+const translatedCodes = [...errorCodes, 'forbidden-sender'] as const;
+type TranslatedCode = (typeof translatedCodes)[number];
+
+function isTranslated(code: string): code is TranslatedCode {
+  return (translatedCodes as readonly string[]).includes(code);
+}
+
+/** The keeper-facing sentence for an error: `errors.<code>`, or a generic line naming an unknown code. */
+export function errorText(t: TFunction, error: { code: string }): string {
+  return isTranslated(error.code) ? t(`errors.${error.code}`) : t('errors.unknown', { code: error.code });
+}
+
+/** What a screen shows while data loads: the last value stays visible during a reload. */
+export type Loaded<T> =
+  { status: 'loading'; stale?: T } | { status: 'ok'; value: T } | { status: 'error'; error: AppError };
+
+interface Settled<T> {
+  request: string;
+  result: Result<T>;
+}
+
+/**
+ * Loads one channel's answer for a screen and reloads it when the input changes or `reload()` is
+ * called. Answers to superseded requests are dropped, so a slow old answer never overwrites a new one.
+ */
+export function useChannel<C extends Channel>(
+  channel: C,
+  input?: ChannelInput<C>,
+): { state: Loaded<ChannelOutput<C>>; reload: () => void } {
+  const inputKey = JSON.stringify(input ?? null);
+  const [generation, setGeneration] = useState(0);
+  const [settled, setSettled] = useState<Settled<ChannelOutput<C>> | null>(null);
+  const request = `${channel}\u0000${inputKey}\u0000${generation}`;
+
+  useEffect(() => {
+    let live = true;
+    const parsed = JSON.parse(inputKey) as ChannelInput<C> | null;
+    void call(channel, parsed ?? undefined).then((result) => {
+      if (live) setSettled({ request, result });
+    });
+    return () => {
+      live = false;
+    };
+  }, [channel, inputKey, request]);
+
+  const reload = useCallback(() => setGeneration((g) => g + 1), []);
+
+  const last = settled?.result;
+  const stale = last?.ok ? last.value : undefined;
+  let state: Loaded<ChannelOutput<C>>;
+  if (!settled || settled.request !== request) {
+    state = stale === undefined ? { status: 'loading' } : { status: 'loading', stale };
+  } else if (settled.result.ok) {
+    state = { status: 'ok', value: settled.result.value };
+  } else {
+    state = { status: 'error', error: settled.result.error };
+  }
+  return { state, reload };
+}

@@ -1,0 +1,177 @@
+/**
+ * The interface text in Chinese: the source of truth for the keys. en-US.ts must carry exactly the
+ * same keys (its type is derived from this object), and a unit test checks both at run time too.
+ */
+export const zhCN = {
+  app: {
+    name: '救灾物资储备管理',
+    opening: '正在打开…',
+  },
+  /** Language names are autonyms: each language is named in itself, whatever the interface language. */
+  languages: {
+    'zh-CN': '中文',
+    'en-US': 'English',
+  },
+  language: {
+    switchTo: '将界面语言切换为 {{language}}',
+    switchFailed: '无法切换语言：{{reason}}',
+  },
+  nav: {
+    label: '主导航',
+    inventory: '库存',
+    receive: '入库',
+    dispatch: '出库',
+    documents: '单据',
+    stocktake: '盘点',
+    ledger: '台账',
+    catalog: '物资目录',
+    reports: '报表',
+    settings: '设置',
+  },
+  /** Areas that later versions fill: one sentence of what each will do, nothing pretended. */
+  upcoming: {
+    notYet: '此功能尚在建设中，当前版本还不能使用。',
+    receive: '登记到库物资：扫码或手工录入，按箱或按件计数，区分物资来源，生成入库单并即时记入台账。',
+    dispatch: '凭调拨通知单或紧急电话指令出库：先进先出选取批次，打印出库单，出库后立即销账，并跟踪待补办的手续。',
+    documents: '查阅已过账的入库单、出库单、调整单和冲销单，按编号、日期或接收单位查找，并补打单据。',
+    stocktake: '生成盲盘表、扫码计数、复盘差异，盘盈盘亏经审批后过账调整。',
+    ledger: '逐笔查看每种物资的收、发、存记录，并核验台账的防篡改校验链。',
+    catalog: '维护物资目录：编码、品名、规格、计量单位、装箱数、储备定额、最低库存和保质期。',
+    reports: '按期间导出收发存汇总、储备定额对比和到期预警等报表，格式符合台账习惯。',
+  },
+  inventory: {
+    title: '库存',
+    subtitle: '目录中的全部物资。库存数量将在入库、出库功能上线后显示在这里。',
+    quickFilter: '快速筛选',
+    quickFilterPlaceholder: '输入编码、品名或规格',
+    total: '共 {{total}} 种物资',
+    shown: '显示 {{shown}} / {{total}} 种物资',
+    truncated: '只载入了前 {{loaded}} 种物资（共 {{total}} 种）。',
+    gridLabel: '物资列表',
+    loadFailed: '无法载入物资：{{reason}}',
+    retry: '重试',
+    active: '启用',
+    inactive: '停用',
+    columns: {
+      code: '编码',
+      name: '品名',
+      spec: '规格',
+      unit: '单位',
+      packSize: '装箱数',
+      reserveQuota: '储备定额',
+      minStock: '最低库存',
+      personsPerUnit: '可保障人数',
+      active: '状态',
+    },
+    empty: {
+      title: '目录中还没有物资',
+      body: '物资需要先在“物资目录”中建立，之后会出现在这里。',
+      action: '前往物资目录',
+    },
+  },
+  settings: {
+    title: '设置',
+    subtitle: '本储备库的基本信息和界面语言。',
+    depotSection: '储备库',
+    interfaceSection: '界面',
+    depotName: '储备库名称',
+    depotNameHint: '打印在每张单据上，例如“某市救灾物资储备库”。',
+    depotNameTooLong: '储备库名称最多 100 个字符。',
+    siteCode: '站点代码',
+    siteCodeHint: '2–16 位大写字母、数字或连字符。本库有了物资记录后，站点代码不能再修改。',
+    siteCodeInvalid: '站点代码须为 2–16 位大写字母、数字或连字符，且不能以连字符开头。',
+    language: '界面语言',
+    languageHint: '保存后立即生效，下次启动时沿用。',
+    save: '保存',
+    saving: '正在保存…',
+    saved: '设置已保存。',
+    saveFailed: '未能保存：{{reason}}',
+    loadFailed: '无法读取设置：{{reason}}',
+  },
+  status: {
+    label: '状态栏',
+    depot: '储备库',
+    depotUnset: '未设置储备库名称',
+    siteCode: '站点代码',
+    database: '数据库',
+    databaseOk: '正常',
+    databaseError: '错误（{{reason}}）',
+    schemaVersion: '数据结构版本',
+    dataPath: '数据目录',
+  },
+  databaseError: {
+    title: '无法打开数据库',
+    reassurance: '为保护台账数据，软件没有对这个数据文件做任何修改。',
+    dataPath: '数据目录',
+    dbFile: '数据文件',
+    technical: '技术信息（供管理员排查）',
+    'db-newer-version': {
+      what: '这个数据文件由更新版本的“救灾物资储备管理”写入，当前版本无法读取。',
+      todo: '请安装最新版本后再打开。不要删除、移动或替换这个文件。',
+    },
+    'db-corrupt': {
+      what: '这个数据文件没有通过完整性检查，可能已经损坏。',
+      todo: '请不要继续使用这台电脑上的这个文件，联系管理员用最近一次的备份恢复数据。',
+    },
+    'db-open-failed': {
+      what: '无法打开这个数据文件：可能是没有读写权限、磁盘已满，或文件被其他程序占用。',
+      todo: '请确认数据目录可以读写、磁盘有剩余空间，然后关闭并重新启动本软件。',
+    },
+  },
+  startup: {
+    failedTitle: '无法启动',
+    failedBody: '软件未能与数据服务建立联系：{{reason}}',
+    noApi: '运行环境缺少数据接口。请通过正式的安装程序启动本软件。',
+  },
+  /** One sentence per backend error code (shared/errors.ts), shown to the keeper. */
+  errors: {
+    'unknown-channel': '程序内部错误：请求了不存在的功能。',
+    'invalid-input': '填写的内容不符合要求，请检查后重试。',
+    internal: '发生意外错误，没有写入任何数据。请重试；如果仍然失败，请联系管理员。',
+    'database-unavailable': '数据库当前不可用，无法完成这项操作。',
+    'db-newer-version': '数据文件来自更新版本的软件',
+    'db-corrupt': '数据文件未通过完整性检查',
+    'db-open-failed': '无法打开数据文件',
+    'not-found': '找不到这条记录。',
+    'duplicate-code': '本库已有相同编码的物资。',
+    'site-code-locked': '本库已有物资记录，站点代码不能再修改。',
+    'forbidden-sender': '请求来源未经授权，已被拒绝。',
+    unknown: '发生未知错误（代码 {{code}}）。',
+  },
+  /** ag-grid's own strings (localeText keys), limited to those this app's grids show. */
+  grid: {
+    loadingOoo: '正在载入…',
+    noRowsToShow: '暂无物资',
+    noMatchingRows: '没有符合筛选条件的物资',
+    filterOoo: '筛选…',
+    equals: '等于',
+    notEqual: '不等于',
+    contains: '包含',
+    notContains: '不包含',
+    startsWith: '开头是',
+    endsWith: '结尾是',
+    blank: '为空',
+    notBlank: '不为空',
+    andCondition: '并且',
+    orCondition: '或者',
+    textFilter: '文本筛选',
+    ariaFilterInput: '筛选输入框',
+    ariaFilterValue: '筛选值',
+    ariaFilteringOperator: '筛选条件',
+    ariaColumnFiltered: '已筛选',
+    ariaFilterColumn: '按 Ctrl+Enter 打开筛选',
+    ariaFilterMenuOpen: '打开筛选菜单',
+    ariaLabelColumnFilter: '列筛选',
+    ariaLabelColumnMenu: '列菜单',
+    ariaMenuColumn: '按 Alt+↓ 打开列菜单',
+    ariaSortableColumn: '按 Enter 排序',
+    ariaLabelInputClear: '清除',
+  },
+} as const;
+
+/** The shape every translation must have: the same keys as zh-CN, any string as a value. */
+export type TranslationShape<T> = {
+  readonly [K in keyof T]: T[K] extends string ? string : TranslationShape<T[K]>;
+};
+
+export type Translation = TranslationShape<typeof zhCN>;

@@ -1,0 +1,59 @@
+import { expect, test } from './fixtures';
+
+const areaNames = ['库存', '入库', '出库', '单据', '盘点', '台账', '物资目录', '报表', '设置'];
+
+test.describe('opening the app on a fresh depot', () => {
+  test('it opens in Chinese with every area in the navigation and an empty inventory', async ({
+    app,
+    page,
+    dataDir,
+  }) => {
+    await app.open();
+
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+    await expect(page).toHaveTitle('救灾物资储备管理');
+    await expect(app.navigation.getByRole('link')).toHaveText(areaNames);
+    await expect(app.navigation.getByRole('link', { name: '库存' })).toHaveAttribute('aria-current', 'page');
+    await expect(app.heading).toHaveText('库存');
+
+    // An empty catalog is said plainly, with the way to where items come from.
+    await expect(app.grid).toBeVisible();
+    await expect(page.getByRole('heading', { name: '目录中还没有物资' })).toBeVisible();
+    await expect(app.gridRows).toHaveCount(0);
+    await expect(page.getByRole('status').filter({ hasText: '共 0 种物资' })).toBeVisible();
+
+    // The status bar: no depot name yet (a prompt), a generated site code, a healthy database.
+    await expect(app.statusBar.getByRole('link', { name: '未设置储备库名称' })).toBeVisible();
+    await expect(app.statusBar).toContainText(/站点代码\s*D-[A-Z0-9]{6}/);
+    await expect(app.statusBar).toContainText(/数据库\s*正常/);
+    await expect(app.statusBar).toContainText(/数据结构版本\s*\d+/);
+    await expect(app.statusBar).toContainText(dataDir);
+  });
+
+  test('the empty inventory points the keeper to the catalog', async ({ app, page }) => {
+    await app.open();
+    await page.getByRole('link', { name: '前往物资目录' }).click();
+
+    await expect(app.heading).toHaveText('物资目录');
+    await expect(page.getByText('维护物资目录：编码、品名、规格')).toBeVisible();
+    await expect(page.getByText('此功能尚在建设中，当前版本还不能使用。')).toBeVisible();
+    // An area still to be built offers nothing to press: the language switch is the only button.
+    await expect(page.getByRole('main').getByRole('button')).toHaveText(['English']);
+  });
+
+  test('the status bar prompt for a depot name leads to Settings', async ({ app, page }) => {
+    await app.open();
+    await app.statusBar.getByRole('link', { name: '未设置储备库名称' }).click();
+
+    await expect(app.heading).toHaveText('设置');
+    await expect(page.getByLabel('储备库名称')).toHaveValue('');
+  });
+
+  test('every area is reachable from the navigation and says what it is for', async ({ app }) => {
+    await app.open();
+    for (const name of areaNames) {
+      await app.goTo(name);
+      await expect(app.navigation.getByRole('link', { name, exact: true })).toHaveAttribute('aria-current', 'page');
+    }
+  });
+});
