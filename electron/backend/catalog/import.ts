@@ -3,7 +3,6 @@
  * first (exceljs is asynchronous); then every row is checked and the good rows are written in one
  * synchronous transaction, so a failure half-way leaves the catalog as it was.
  */
-import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import {
   barcodeTextSchema,
@@ -123,6 +122,8 @@ function cellText(value: unknown): string {
 }
 
 async function readXlsx(bytes: Buffer): Promise<Table | null> {
+  // Loaded on first use: exceljs takes over a second to load, which the app's start-up should not pay.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs types its input as its own Buffer (an ArrayBuffer); JSZip underneath takes one.
