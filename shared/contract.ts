@@ -4,6 +4,56 @@
  * the preload exposes one function per channel; the renderer's API type is derived from here.
  */
 import { z } from 'zod';
+import {
+  barcodeDraftSchema,
+  barcodeSchema,
+  categoryDraftSchema,
+  categorySchema,
+  importReportSchema,
+  itemDetailSchema,
+  itemDraftSchema,
+  itemImportSchema,
+  itemListQuerySchema,
+  itemSchema,
+  itemUpdateSchema,
+  locationDraftSchema,
+  locationSchema,
+  partyDraftSchema,
+  partyKinds,
+  partySchema,
+  sourceDraftSchema,
+  sourceSchema,
+  barcodeTextSchema,
+} from './schemas/catalog';
+import { idSchema } from './schemas/common';
+import {
+  adjustmentInputSchema,
+  agedQuerySchema,
+  allocationQuerySchema,
+  allocationSchema,
+  asOfQuerySchema,
+  chainReportSchema,
+  dispatchInputSchema,
+  documentDetailSchema,
+  documentListQuerySchema,
+  documentSummarySchema,
+  draftSaveSchema,
+  draftSchema,
+  expiringQuerySchema,
+  inventoryRowSchema,
+  onHandQuerySchema,
+  paperworkFilingInputSchema,
+  pendingPaperworkSchema,
+  postedSchema,
+  rebuildReportSchema,
+  receiptInputSchema,
+  reversalInputSchema,
+  stockCardQuerySchema,
+  stockCardSchema,
+  stockRowSchema,
+  transferInputSchema,
+  writeOffInputSchema,
+} from './schemas/stock';
 
 /** A channel's definition: what it does, what it takes, what it returns. */
 export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
@@ -72,64 +122,9 @@ export const settingsPatchSchema = z
   .partial()
   .strict();
 
-/** Units a relief item may be counted in (base units; cartons convert through the pack size). */
-export const baseUnits = ['顶', '床', '件', '张', '台', '套', '个', '箱', '瓶', '袋', '包', '桶', '盒', 'kg'] as const;
-
-/** One row of the catalog (物资目录). Quantities are integers in the base unit; money in fen. */
-export const itemSchema = z.object({
-  id: z.string(),
-  code: z.string(),
-  name: z.string(),
-  spec: z.string(),
-  baseUnit: z.string(),
-  packSize: z.number().int(),
-  hasShelfLife: z.boolean(),
-  shelfLifeDays: z.number().int().nullable(),
-  minStock: z.number().int(),
-  reserveQuota: z.number().int(),
-  personsPerUnit: z.number().int(),
-  unitValueFen: z.number().int(),
-  active: z.boolean(),
-});
-export type Item = z.infer<typeof itemSchema>;
-
-const itemCode = z
-  .string()
-  .trim()
-  .min(1)
-  .max(32)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'item code: letters, digits, . _ -');
-
-/** What a keeper enters to create an item. Optional numbers default to 0 / none. */
-export const itemDraftSchema = z
-  .object({
-    code: itemCode,
-    name: z.string().trim().min(1).max(100),
-    spec: z.string().trim().max(200).default(''),
-    baseUnit: z.string().trim().min(1).max(8),
-    packSize: z.number().int().min(1).max(100_000).default(1),
-    hasShelfLife: z.boolean().default(false),
-    shelfLifeDays: z.number().int().min(1).max(36_500).nullable().default(null),
-    minStock: z.number().int().min(0).max(1_000_000_000).default(0),
-    reserveQuota: z.number().int().min(0).max(1_000_000_000).default(0),
-    personsPerUnit: z.number().int().min(0).max(1000).default(0),
-    unitValueFen: z.number().int().min(0).max(100_000_000_000).default(0),
-  })
-  .strict()
-  .refine((d) => !d.hasShelfLife || d.shelfLifeDays !== null, {
-    message: 'an item with a shelf life needs its shelf life in days',
-    path: ['shelfLifeDays'],
-  });
-
-export const itemListQuerySchema = z
-  .object({
-    /** Matches code, name or spec (case-insensitive substring). */
-    search: z.string().max(100).default(''),
-    includeInactive: z.boolean().default(false),
-    offset: z.number().int().min(0).default(0),
-    limit: z.number().int().min(1).max(5000).default(500),
-  })
-  .strict();
+export * from './schemas/catalog';
+export * from './schemas/stock';
+export { idSchema, dateSchema } from './schemas/common';
 
 export const contract = {
   'app:get-info': channel(
@@ -143,15 +138,200 @@ export const contract = {
     settingsPatchSchema,
     settingsSchema,
   ),
+  // — Catalog (物资目录) and master data —
   'catalog:list-items': channel(
     'A page of catalog items ordered by code, with the total that match.',
     itemListQuerySchema,
     z.object({ rows: z.array(itemSchema), total: z.number().int() }),
   ),
+  'catalog:get-item': channel('One item with its barcodes.', z.object({ id: idSchema }).strict(), itemDetailSchema),
   'catalog:create-item': channel(
     'Adds an item to the catalog; the code must be new at this depot.',
     itemDraftSchema,
     itemSchema,
+  ),
+  'catalog:update-item': channel(
+    'Changes an item. Code and base unit are fixed once it has movements; deactivate instead of deleting.',
+    itemUpdateSchema,
+    itemSchema,
+  ),
+  'catalog:delete-item': channel(
+    'Deletes an item that never moved (a typo); an item with movements is refused: deactivate it.',
+    z.object({ id: idSchema }).strict(),
+    z.object({ deleted: z.boolean() }),
+  ),
+  'catalog:add-barcode': channel(
+    'Links a barcode to an item with the quantity it stands for (unit = 1, carton = pack size).',
+    barcodeDraftSchema,
+    barcodeSchema,
+  ),
+  'catalog:remove-barcode': channel(
+    'Unlinks a barcode from its item.',
+    z.object({ id: idSchema }).strict(),
+    z.object({ removed: z.boolean() }),
+  ),
+  'catalog:lookup-barcode': channel(
+    'The item and quantity a scanned barcode stands for.',
+    z.object({ barcode: barcodeTextSchema }).strict(),
+    z.object({ item: itemSchema, quantity: z.number().int(), barcodeId: z.string() }),
+  ),
+  'catalog:import-items': channel(
+    'Imports items from CSV or XLSX with a per-row error report; nothing is written when any row is invalid unless mode is valid-rows.',
+    itemImportSchema,
+    importReportSchema,
+  ),
+  'catalog:list-categories': channel('The category tree, flattened in code order.', noInput, z.array(categorySchema)),
+  'catalog:save-category': channel('Creates or renames a category.', categoryDraftSchema, categorySchema),
+  'catalog:list-sources': channel('The stock sources (物资来源).', noInput, z.array(sourceSchema)),
+  'catalog:save-source': channel(
+    'Creates or changes a stock source; a donation source names its donor.',
+    sourceDraftSchema,
+    sourceSchema,
+  ),
+  'catalog:list-parties': channel(
+    'Receiving units, suppliers, donors and issuing units.',
+    z
+      .object({ kind: z.enum(partyKinds).optional() })
+      .strict()
+      .optional(),
+    z.array(partySchema),
+  ),
+  'catalog:save-party': channel('Creates or changes a party.', partyDraftSchema, partySchema),
+  'catalog:list-locations': channel('Zones and slots (库区/货位).', noInput, z.array(locationSchema)),
+  'catalog:save-location': channel('Creates or changes a zone or slot.', locationDraftSchema, locationSchema),
+
+  // — Posting (every stock change is a posted document) —
+  'stock:post-receipt': channel(
+    'Posts a receipt (入库单): purchase, allocation from above, donation, or return against a dispatch.',
+    receiptInputSchema,
+    postedSchema,
+  ),
+  'stock:post-dispatch': channel(
+    'Posts a dispatch (出库单). Lines without picks follow the FEFO proposal; beyond stock is refused.',
+    dispatchInputSchema,
+    postedSchema,
+  ),
+  'stock:post-transfer': channel('Posts a transfer between locations (移库).', transferInputSchema, postedSchema),
+  'stock:post-adjustment': channel(
+    'Posts an adjustment with its reason (lost, found, damaged, expired, count correction).',
+    adjustmentInputSchema,
+    postedSchema,
+  ),
+  'stock:post-write-off': channel('Posts a write-off (报废).', writeOffInputSchema, postedSchema),
+  'stock:reverse': channel(
+    'Posts a reversal (冲销) of a whole document with a reason; the original shows as reversed.',
+    reversalInputSchema,
+    postedSchema,
+  ),
+  'stock:file-paperwork': channel(
+    'Records the allocation order number of an emergency dispatch after the fact (补办手续).',
+    paperworkFilingInputSchema,
+    z.object({ documentId: z.string(), filedAt: z.string() }),
+  ),
+  'stock:allocate': channel(
+    'The FEFO proposal for an item and quantity: earliest expiry, then oldest receipt, one source only.',
+    allocationQuerySchema,
+    allocationSchema,
+  ),
+
+  // — Queries —
+  'stock:on-hand': channel(
+    'Stock per item, batch, location and source (only keys with stock).',
+    onHandQuerySchema,
+    z.array(stockRowSchema),
+  ),
+  'stock:inventory': channel(
+    'One row per item: on hand, by source, quota, nearest expiry, oldest receipt.',
+    z
+      .object({ includeInactive: z.boolean().default(false) })
+      .strict()
+      .optional(),
+    z.array(inventoryRowSchema),
+  ),
+  'stock:as-of': channel(
+    'Stock per item (and source) at the end of a past day, from the ledger.',
+    asOfQuerySchema,
+    z.array(z.object({ itemId: z.string(), sourceId: z.string().nullable(), quantity: z.number().int() })),
+  ),
+  'stock:card': channel(
+    "An item's stock card (台账/货位卡): movements with in, out and running balance.",
+    stockCardQuerySchema,
+    stockCardSchema,
+  ),
+  'stock:expiring': channel(
+    'Stock expiring within N days (or already expired).',
+    expiringQuerySchema,
+    z.array(stockRowSchema),
+  ),
+  'stock:aged': channel(
+    'Stock received N years ago or more (quality test due).',
+    agedQuerySchema,
+    z.array(stockRowSchema),
+  ),
+  'stock:below-minimum': channel(
+    'Active items whose stock is below their minimum.',
+    noInput,
+    z.array(
+      z.object({
+        itemId: z.string(),
+        code: z.string(),
+        name: z.string(),
+        onHand: z.number().int(),
+        minStock: z.number().int(),
+      }),
+    ),
+  ),
+  'stock:pending-paperwork': channel(
+    'Emergency dispatches still waiting for their allocation order number, with deadlines.',
+    noInput,
+    z.array(pendingPaperworkSchema),
+  ),
+  'documents:list': channel(
+    'Posted documents, newest first, with filters.',
+    documentListQuerySchema,
+    z.object({ rows: z.array(documentSummarySchema), total: z.number().int() }),
+  ),
+  'documents:get': channel(
+    'One document with its lines and ledger effect.',
+    z.object({ id: idSchema }).strict(),
+    documentDetailSchema,
+  ),
+  'documents:find-by-number': channel(
+    'The document with this number (e.g. a scanned slip), if any.',
+    z.object({ number: z.string().trim().min(1).max(40) }).strict(),
+    documentSummarySchema.nullable(),
+  ),
+
+  // — Ledger integrity —
+  'ledger:verify-chain': channel(
+    "Recomputes this depot's ledger hash chain and reports the first broken entry.",
+    noInput,
+    chainReportSchema,
+  ),
+  'ledger:rebuild-balances': channel(
+    'Rebuilds the stock balances from the ledger and reports every difference found.',
+    noInput,
+    rebuildReportSchema,
+  ),
+
+  // — Drafts (local work in progress) —
+  'drafts:save': channel(
+    'Saves what a form holds so it survives screen changes and restarts.',
+    draftSaveSchema,
+    draftSchema,
+  ),
+  'drafts:list': channel(
+    'Saved drafts, newest first.',
+    z
+      .object({ kind: z.string().max(20).optional() })
+      .strict()
+      .optional(),
+    z.array(draftSchema),
+  ),
+  'drafts:delete': channel(
+    'Discards a draft.',
+    z.object({ id: idSchema }).strict(),
+    z.object({ deleted: z.boolean() }),
   ),
 } satisfies Record<string, ChannelDef>;
 

@@ -26,6 +26,46 @@ export const errorCodes = [
    * (another origin, a subframe, a destroyed frame); main refused it without reaching the backend.
    */
   'forbidden-sender',
+  /** A record the input names does not exist (details: entity, id). */
+  'not-found',
+  /** The barcode already stands for an item at this depot. */
+  'duplicate-barcode',
+  /** The item has movements: it cannot be deleted (deactivate it) and its unit cannot change. */
+  'has-movements',
+  /** The item, source or location is deactivated and takes no new movements. */
+  'inactive',
+  /** The party named is of the wrong kind (e.g. a supplier as receiving unit). */
+  'wrong-party-kind',
+  /** A dispatch, write-off or adjustment asks for more than the source holds (details name item, source, available, requested). */
+  'insufficient-stock',
+  /** A quantity of zero: cartons and units add up to nothing. */
+  'zero-quantity',
+  /** A dispatch without an allocation order number that is not an emergency dispatch (no IOUs, 白条). */
+  'order-number-required',
+  /** Picks for a dispatch line do not add up to its quantity or name another item. */
+  'picks-mismatch',
+  /** An adjustment's sign contradicts its reason (e.g. "lost" adding stock). */
+  'wrong-sign',
+  /** A batch number already received with other dates or origin. */
+  'batch-mismatch',
+  /** An item with a shelf life needs an expiry or production date. */
+  'expiry-required',
+  /** A date out of order: in the future, or expiry before production. */
+  'invalid-date',
+  /** The document was already reversed. */
+  'already-reversed',
+  /** This document cannot be reversed (a reversal itself). */
+  'cannot-reverse',
+  /** Returns were posted against this dispatch: reverse them first. */
+  'has-returns',
+  /** A return exceeds what the dispatch issued of that item, batch and source (less earlier returns). */
+  'return-exceeds-dispatch',
+  /** The dispatch is not waiting for paperwork (not emergency, already filed, or reversed). */
+  'paperwork-not-pending',
+  /** A category would become its own ancestor. */
+  'invalid-category',
+  /** The database refused to change a posted record (a trigger guarding the ledger fired). */
+  'immutable',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -13,6 +13,8 @@ export interface BackendContext {
    * Who is doing this. The single place the operator comes from: the OS user until accounts exist.
    */
   operator(): string;
+  /** This depot's site code, stamped on every fact row it writes. */
+  siteCode(): string;
 }
 
 /** A channel's handler: parsed input in, the channel's output (or a DomainError thrown) out. */

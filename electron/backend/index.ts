@@ -11,8 +11,21 @@ import type { BackendContext, Handler, Handlers } from './context';
 import { openDatabase } from './db/database';
 import { latestSchemaVersion } from './db/migrations';
 import { DatabaseOpenError, DomainError } from './errors';
-import { catalogHandlers } from './catalog/items';
-import { createSettings, settingsHandlers } from './settings/settings';
+import { createItems } from './catalog/items';
+import { createMasterData } from './catalog/master-data';
+import { createDocuments } from './documents/documents';
+import { createDrafts } from './drafts/drafts';
+import { createSettings, settingsHandlers, type SettingsStore } from './settings/settings';
+import { importItems } from './catalog/import';
+import { createAllocation } from './stock/allocation';
+import { createDispatches } from './stock/dispatches';
+import { createLedgerMaintenance } from './stock/ledger-maintenance';
+import { createStockMovements } from './stock/movements';
+import { createPosting } from './stock/posting';
+import { createStockQueries } from './stock/queries';
+import { createReceipts } from './stock/receipts';
+import { createReversals } from './stock/reversals';
+import { createStockRules } from './stock/rules';
 
 export { DatabaseOpenError, DomainError } from './errors';
 
@@ -72,15 +85,26 @@ async function dispatch(handlers: Handlers, channel: string, input: unknown): Pr
 /** Opens the database (checking, migrating) and returns the backend. Throws DatabaseOpenError. */
 export function openBackend(options: BackendOptions): Backend {
   const db = openDatabase(options.dbPath);
+  let settings: SettingsStore | undefined;
   const ctx: BackendContext = {
     db,
     dbPath: options.dbPath,
     appVersion: options.appVersion ?? '0.0.0',
     now: options.now ?? (() => new Date()),
     operator: options.operator ?? osUser,
+    siteCode: () => settings!.siteCode(),
   };
   try {
-    const settings = createSettings(ctx);
+    settings = createSettings(ctx);
+    const items = createItems(ctx);
+    const master = createMasterData(ctx);
+    const rules = createStockRules(ctx, items);
+    const posting = createPosting(ctx);
+    const allocation = createAllocation(ctx);
+    const receipts = createReceipts(ctx, master, rules, posting);
+    const dispatches = createDispatches(ctx, master, rules, allocation, posting);
+    const movements = createStockMovements(ctx, master, rules, posting);
+    const reversals = createReversals(ctx, rules, posting);
     const sqliteVersion = db.prepare('SELECT sqlite_version()').pluck().get() as string;
     const handlers: Handlers = {
       'app:get-info': (): AppInfo => ({
@@ -94,7 +118,21 @@ export function openBackend(options: BackendOptions): Backend {
         database: { status: 'ok' },
       }),
       ...settingsHandlers(settings),
-      ...catalogHandlers(ctx, settings),
+      ...items.handlers,
+      ...master.handlers,
+      'catalog:import-items': (input) => importItems(ctx, items, input),
+      'stock:post-receipt': (input) => receipts.postReceipt(input),
+      'stock:post-dispatch': (input) => dispatches.postDispatch(input),
+      'stock:post-transfer': (input) => movements.postTransfer(input),
+      'stock:post-adjustment': (input) => movements.postAdjustment(input),
+      'stock:post-write-off': (input) => movements.postWriteOff(input),
+      'stock:reverse': (input) => reversals.reverse(input),
+      'stock:file-paperwork': (input) => reversals.filePaperwork(input),
+      'stock:allocate': (input) => allocation.allocate(input),
+      ...createStockQueries(ctx, items).handlers,
+      ...createDocuments(ctx).handlers,
+      ...createLedgerMaintenance(ctx).handlers,
+      ...createDrafts(ctx).handlers,
     };
     let closed = false;
     return {

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { TFunction } from 'i18next';
 import type { Api } from '../../shared/api';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
-import { errorCodes, type AppError, type Result } from '../../shared/errors';
+import { errorCodes, type AppError, type ErrorCode, type Result } from '../../shared/errors';
 
 declare global {
   interface Window {
@@ -35,17 +35,22 @@ export async function call<C extends Channel>(channel: C, input?: ChannelInput<C
   }
 }
 
-/** Codes with a sentence in shared/i18n; 'forbidden-sender' comes from the Electron main process. */
-const translatedCodes = [...errorCodes, 'forbidden-sender'] as const;
-type TranslatedCode = (typeof translatedCodes)[number];
-
-function isTranslated(code: string): code is TranslatedCode {
-  return (translatedCodes as readonly string[]).includes(code);
+function isTranslated(code: string): code is ErrorCode {
+  return (errorCodes as readonly string[]).includes(code);
 }
 
-/** The keeper-facing sentence for an error: `errors.<code>`, or a generic line naming an unknown code. */
-export function errorText(t: TFunction, error: { code: string }): string {
-  return isTranslated(error.code) ? t(`errors.${error.code}`) : t('errors.unknown', { code: error.code });
+/**
+ * The keeper-facing sentence for an error: `errors.<code>` filled in from the error's details (item,
+ * source, available, requested…), or a generic line naming an unknown code.
+ */
+export function errorText(t: TFunction, error: { code: string; details?: unknown }): string {
+  const values =
+    error.details && typeof error.details === 'object' && !Array.isArray(error.details) ? error.details : {};
+  // Details come from the backend at run time, so the typed per-key placeholders cannot be checked here.
+  const translate = t as unknown as (key: string, options: object) => string;
+  return isTranslated(error.code)
+    ? translate(`errors.${error.code}`, values)
+    : t('errors.unknown', { code: error.code });
 }
 
 /** What a screen shows while data loads: the last value stays visible during a reload. */

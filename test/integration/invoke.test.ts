@@ -39,8 +39,8 @@ describe('invoke: one door, every outcome a value', () => {
       appVersion: '1.2.3',
       dbPath: tmp.dbPath,
       dataPath: tmp.dir,
-      schemaVersion: 1,
-      databaseSchemaVersion: 1,
+      schemaVersion: 2,
+      databaseSchemaVersion: 2,
       database: { status: 'ok' },
     });
   });

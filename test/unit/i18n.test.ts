@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { errorCodes } from '../../shared/errors';
+import { importReasons } from '../../shared/schemas/catalog';
 import { translations } from '../../shared/i18n';
 
 type Tree = { readonly [key: string]: string | Tree };
@@ -38,7 +39,12 @@ describe('interface text', () => {
   });
 
   test.each(all)('every backend error code has a sentence in %s', (_language, texts) => {
-    const missing = [...errorCodes, 'forbidden-sender'].filter((code) => !texts.get(`errors.${code}`)?.trim());
+    const missing = errorCodes.filter((code) => !texts.get(`errors.${code}`)?.trim());
+    expect(missing).toEqual([]);
+  });
+
+  test.each(all)('every reason a catalog import gives for a row has a sentence in %s', (_language, texts) => {
+    const missing = importReasons.filter((reason) => !texts.get(`importReasons.${reason}`)?.trim());
     expect(missing).toEqual([]);
   });
 

@@ -109,3 +109,12 @@ export function openDatabase(dbPath: string): Db {
     throw new DatabaseOpenError('db-open-failed', `cannot prepare ${dbPath}: ${(err as Error).message}`);
   }
 }
+
+/**
+ * Wraps `fn` so each call runs in one write transaction (nested calls join the outer one). The
+ * result is a plain function, so services can export it without exposing better-sqlite3's types.
+ */
+export function transactional<A extends unknown[], R>(db: Db, fn: (...args: A) => R): (...args: A) => R {
+  const tx = db.transaction(fn);
+  return (...args: A) => tx(...args);
+}

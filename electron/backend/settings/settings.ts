@@ -26,7 +26,13 @@ export function createSettings(ctx: BackendContext): SettingsStore {
   const put = db.prepare<[string, string]>(
     'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   );
-  const ownsRecords = db.prepare('SELECT 1 FROM items LIMIT 1').pluck();
+  // Any fact row stamped with the current site code locks it: changing it would orphan those rows.
+  const ownsRecords = db
+    .prepare(
+      `SELECT EXISTS (SELECT 1 FROM items) OR EXISTS (SELECT 1 FROM documents) OR EXISTS (SELECT 1 FROM sources)
+         OR EXISTS (SELECT 1 FROM parties) OR EXISTS (SELECT 1 FROM locations) OR EXISTS (SELECT 1 FROM categories)`,
+    )
+    .pluck();
 
   function read<T>(key: string, fallback: T): T {
     const row = getOne.get(key);

@@ -1,4 +1,5 @@
 import { foundation } from './001-foundation';
+import { stockLedger } from './002-stock-ledger';
 
 /** One numbered step of the schema. Steps only add; each runs in one transaction. */
 export interface Migration {
@@ -8,6 +9,6 @@ export interface Migration {
 }
 
 /** Every migration in order; the last one's version is the schema version of this build. */
-export const migrations: readonly Migration[] = [foundation];
+export const migrations: readonly Migration[] = [foundation, stockLedger];
 
 export const latestSchemaVersion = migrations[migrations.length - 1]!.version;

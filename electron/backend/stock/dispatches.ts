@@ -1,0 +1,169 @@
+import type { z } from 'zod';
+import type { dispatchInputSchema, Posted } from '../../../shared/contract';
+import { addWorkingDays, localDate } from '../clock';
+import type { BackendContext } from '../context';
+import { transactional } from '../db/database';
+import type { MasterData } from '../catalog/master-data';
+import { DomainError } from '../errors';
+import { uuidv7 } from '../ids';
+import type { AllocationService } from './allocation';
+import { stockKey, type DocumentLine, type Movement, type Posting } from './posting';
+import type { StockRules } from './rules';
+
+type DispatchInput = z.output<typeof dispatchInputSchema>;
+
+/** Working days an emergency dispatch has to get its allocation order number filed. */
+export const paperworkWorkingDays = 2;
+
+/**
+ * Dispatches (出库单) on the strength of an allocation order; an emergency dispatch may leave first
+ * and file the order number within two working days (先调拨，后补办手续). Lines without picks take
+ * the FEFO proposal; anything beyond stock is refused naming item, source, available and requested.
+ */
+export function createDispatches(
+  ctx: BackendContext,
+  master: MasterData,
+  rules: StockRules,
+  allocation: AllocationService,
+  posting: Posting,
+) {
+  const { db } = ctx;
+  const balanceOf = db
+    .prepare<[string, string, string, string], number>(
+      'SELECT quantity FROM stock_balances WHERE item_id = ? AND batch_id = ? AND location_id = ? AND source_id = ?',
+    )
+    .pluck();
+
+  function postDispatch(input: DispatchInput): Posted {
+    const docDate = rules.documentDate(input.docDate);
+    master.requireParty(input.receivingUnitId, ['receiving_unit']);
+    if (!input.emergency && input.orderNo === '') {
+      throw new DomainError(
+        'order-number-required',
+        'a dispatch needs its allocation order number; only an emergency dispatch may file it afterwards',
+        { field: 'orderNo' },
+      );
+    }
+    const taken = new Map<string, number>();
+    const lines: DocumentLine[] = [];
+    const movements: Movement[] = [];
+    input.lines.forEach((line, i) => {
+      const lineNo = i + 1;
+      const item = rules.activeItem(line.itemId, lineNo);
+      const quantity = rules.quantityOf(item, line, lineNo);
+      if (line.sourceId) master.requireSource(line.sourceId, false);
+      const lineId = uuidv7();
+      let picks = line.picks;
+      if (picks) {
+        const sum = picks.reduce((s, p) => s + p.quantity, 0);
+        if (sum !== quantity || picks.some((p) => line.sourceId !== null && p.sourceId !== line.sourceId)) {
+          throw new DomainError(
+            'picks-mismatch',
+            `line ${lineNo}: picks add up to ${sum}, the line issues ${quantity}`,
+            {
+              line: lineNo,
+              picked: sum,
+              quantity,
+            },
+          );
+        }
+        for (const p of picks) {
+          rules.batchOf(item.id, p.batchId, lineNo);
+          master.requireLocation(p.locationId, false);
+          master.requireSource(p.sourceId, false);
+          const key = stockKey({ itemId: item.id, ...p });
+          const available = (balanceOf.get(item.id, p.batchId, p.locationId, p.sourceId) ?? 0) - (taken.get(key) ?? 0);
+          if (p.quantity > available) shortage(item.id, p.sourceId, available, p.quantity, lineNo);
+        }
+      } else {
+        const proposal = allocation.allocate(
+          { itemId: item.id, quantity, sourceId: line.sourceId, locationId: null },
+          taken,
+        );
+        if (proposal.shortBy > 0)
+          shortage(item.id, proposal.sourceId, proposal.available, quantity, lineNo, proposal.expiredExcluded);
+        picks = proposal.picks.map((p) => ({
+          batchId: p.batchId,
+          locationId: p.locationId,
+          sourceId: p.sourceId,
+          quantity: p.quantity,
+        }));
+      }
+      for (const p of picks) {
+        const key = stockKey({ itemId: item.id, ...p });
+        taken.set(key, (taken.get(key) ?? 0) + p.quantity);
+        movements.push({
+          lineId,
+          itemId: item.id,
+          batchId: p.batchId,
+          locationId: p.locationId,
+          sourceId: p.sourceId,
+          quantity: -p.quantity,
+        });
+      }
+      lines.push({
+        id: lineId,
+        itemId: item.id,
+        quantity,
+        quantityOrdered: line.quantityOrdered,
+        remarks: line.remarks,
+      });
+    });
+    const pending = input.emergency && input.orderNo === '';
+    return posting.post(
+      {
+        kind: 'dispatch',
+        subkind: input.kind,
+        docDate,
+        remarks: input.remarks,
+        partyId: input.receivingUnitId,
+        orderNo: input.orderNo,
+        orderIssuer: input.orderIssuer,
+        orderDate: input.orderDate,
+        incidentName: input.incidentName,
+        responseLevel: input.responseLevel,
+        transport: input.transport,
+        emergency: input.emergency,
+        paperworkDue: pending ? addWorkingDays(localDate(ctx.now()), paperworkWorkingDays) : null,
+      },
+      lines,
+      movements,
+      { draftId: input.draftId },
+    );
+  }
+
+  const itemName = db.prepare<[string], { code: string; name: string; base_unit: string }>(
+    'SELECT code, name, base_unit FROM items WHERE id = ?',
+  );
+  const sourceName = db.prepare<[string], string>('SELECT name FROM sources WHERE id = ?').pluck();
+
+  function shortage(
+    itemId: string,
+    sourceId: string | null,
+    available: number,
+    requested: number,
+    lineNo: number,
+    expiredExcluded = 0,
+  ): never {
+    const item = itemName.get(itemId);
+    const source = sourceId ? sourceName.get(sourceId) : undefined;
+    throw new DomainError(
+      'insufficient-stock',
+      `line ${lineNo}: ${item?.code} ${item?.name} from ${source ?? 'any source'}: available ${available}, requested ${requested}`,
+      {
+        line: lineNo,
+        itemId,
+        itemCode: item?.code,
+        itemName: item?.name,
+        unit: item?.base_unit,
+        sourceId,
+        sourceName: source ?? null,
+        available,
+        requested,
+        expiredExcluded,
+      },
+    );
+  }
+
+  return { postDispatch: transactional(db, (input: DispatchInput) => postDispatch(input)) };
+}
