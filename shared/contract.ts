@@ -15,6 +15,8 @@ import {
   itemImportSchema,
   itemListQuerySchema,
   itemSchema,
+  itemSearchHitSchema,
+  itemSearchQuerySchema,
   itemUpdateSchema,
   locationDraftSchema,
   locationSchema,
@@ -143,6 +145,11 @@ export const contract = {
     'A page of catalog items ordered by code, with the total that match.',
     itemListQuerySchema,
     z.object({ rows: z.array(itemSchema), total: z.number().int() }),
+  ),
+  'catalog:search-items': channel(
+    'Items for a typed or scanned text: barcode first, then code, pinyin initials, name — best matches first.',
+    itemSearchQuerySchema,
+    z.array(itemSearchHitSchema),
   ),
   'catalog:get-item': channel('One item with its barcodes.', z.object({ id: idSchema }).strict(), itemDetailSchema),
   'catalog:create-item': channel(

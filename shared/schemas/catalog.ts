@@ -103,6 +103,23 @@ export const itemListQuerySchema = z
   })
   .strict();
 
+/** What a keeper types into an item field: code, name, pinyin initials (dzp → 单帐篷) or a barcode. */
+export const itemSearchQuerySchema = z
+  .object({
+    text: z.string().trim().min(1).max(80),
+    limit: z.number().int().min(1).max(100).default(20),
+    includeInactive: z.boolean().default(false),
+  })
+  .strict();
+
+export const itemSearchHitSchema = z.object({
+  item: itemSchema,
+  /** Set when the text was a barcode: the quantity it stands for (1 for a unit, the pack size for a carton). */
+  barcodeQuantity: z.number().int().nullable(),
+  matchedBy: z.enum(['barcode', 'code', 'initials', 'name']),
+});
+export type ItemSearchHit = z.infer<typeof itemSearchHitSchema>;
+
 export const barcodeSchema = z.object({
   id: z.string(),
   itemId: z.string(),

@@ -96,6 +96,35 @@ describe('items (物资目录)', () => {
   });
 });
 
+describe('finding items as a keeper types or scans', () => {
+  test('a scanned carton barcode finds the item with its pack size; code, pinyin initials and name find it too', async () => {
+    await call(backend, 'catalog:add-barcode', {
+      itemId: depot.items.water.id,
+      barcode: '16920000000018',
+      quantity: 24,
+    });
+    const search = async (text: string) =>
+      (await call(backend, 'catalog:search-items', { text })).map((h) => [h.item.code, h.matchedBy, h.barcodeQuantity]);
+    expect(await search('16920000000018')).toEqual([['KS-550', 'barcode', 24]]);
+    expect(await search('zp-12')).toEqual([['ZP-12', 'code', null]]);
+    expect(await search('dzp')).toEqual([['ZP-12', 'initials', null]]); // 单帐篷
+    expect(await search('kqs')).toEqual([['KS-550', 'initials', null]]); // 矿泉水
+    expect(await search('棉')).toEqual([['MB-01', 'name', null]]);
+    expect(await search('%')).toEqual([]);
+  });
+
+  test('renaming an item updates its initials; a deactivated item is found only when asked for', async () => {
+    await call(backend, 'catalog:update-item', { id: depot.items.quilt.id, patch: { name: '毛毯' } });
+    expect((await call(backend, 'catalog:search-items', { text: 'mt' })).map((h) => h.item.code)).toEqual(['MB-01']);
+    expect(await call(backend, 'catalog:search-items', { text: 'mb' })).toEqual([
+      expect.objectContaining({ matchedBy: 'code' }),
+    ]);
+    await call(backend, 'catalog:update-item', { id: depot.items.quilt.id, patch: { active: false } });
+    expect(await call(backend, 'catalog:search-items', { text: 'mt' })).toEqual([]);
+    expect(await call(backend, 'catalog:search-items', { text: 'mt', includeInactive: true })).toHaveLength(1);
+  });
+});
+
 describe('categories', () => {
   test('GB/T 38565 class codes find their parent by prefix; levels follow', async () => {
     const l1 = await call(backend, 'catalog:save-category', { code: '1', name: '基本生活类' });

@@ -4,6 +4,7 @@ import { channels } from '../../shared/contract';
 import type { ErrorCode, Result } from '../../shared/errors';
 import { DatabaseOpenError, openBackend, openBackendOrExplain, type Backend } from '../../electron/backend/index';
 import { uuidv7Pattern } from '../../electron/backend/ids';
+import { latestSchemaVersion } from '../../electron/backend/db/migrations';
 import { makeTempDir } from '../fixtures/temp-dir';
 
 let tmp: ReturnType<typeof makeTempDir>;
@@ -39,8 +40,8 @@ describe('invoke: one door, every outcome a value', () => {
       appVersion: '1.2.3',
       dbPath: tmp.dbPath,
       dataPath: tmp.dir,
-      schemaVersion: 2,
-      databaseSchemaVersion: 2,
+      schemaVersion: latestSchemaVersion,
+      databaseSchemaVersion: latestSchemaVersion,
       database: { status: 'ok' },
     });
   });

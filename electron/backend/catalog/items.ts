@@ -1,8 +1,10 @@
+import { pinyin } from 'pinyin-pro';
 import type { z } from 'zod';
 import type {
   Barcode,
   Item,
   ItemDetail,
+  ItemSearchHit,
   itemDraftSchema,
   itemListQuerySchema,
   itemUpdateSchema,
@@ -51,9 +53,22 @@ export function itemFromRow(r: ItemRow): Item {
   };
 }
 
+/** The pinyin initials of a name, lowercase Latin letters only (单帐篷 → dzp, 12m²帐篷 → zp). */
+export function pinyinInitials(name: string): string {
+  return pinyin(name, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'removed' })
+    .join('')
+    .toLowerCase()
+    .replace(/[^a-z]/g, '');
+}
+
 /** Escapes LIKE wildcards so a search for "50%" finds "50%" and not everything. */
+function likeEscape(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => '\\' + c);
+}
+
+/** A LIKE pattern matching text anywhere (use with ESCAPE '\\'). */
 export function likePattern(text: string): string {
-  return '%' + text.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
+  return `%${likeEscape(text)}%`;
 }
 
 type ItemDraft = z.output<typeof itemDraftSchema>;
@@ -101,6 +116,29 @@ export function createItems(ctx: BackendContext) {
   );
   const removeBarcode = db.prepare<[string]>('DELETE FROM item_barcodes WHERE id = ?');
   const removeBarcodesOf = db.prepare<[string]>('DELETE FROM item_barcodes WHERE item_id = ?');
+  const putInitials = db.prepare<[string, string]>(
+    `INSERT INTO item_search_keys (item_id, initials) VALUES (?, ?)
+     ON CONFLICT (item_id) DO UPDATE SET initials = excluded.initials`,
+  );
+  const removeInitials = db.prepare<[string]>('DELETE FROM item_search_keys WHERE item_id = ?');
+  const withoutInitials = db.prepare<[], { id: string; name: string }>(
+    'SELECT id, name FROM items WHERE id NOT IN (SELECT item_id FROM item_search_keys)',
+  );
+  type SearchParams = { text: string; prefix: string; pattern: string; includeInactive: number; limit: number };
+  // One query, ranked: a code typed exactly, then code prefix, pinyin-initials prefix, name or spec containing it.
+  const search = db.prepare<SearchParams, ItemRow & { rank: number }>(
+    `SELECT ${itemColumns}, CASE
+         WHEN lower(code) = lower(@text) THEN 1
+         WHEN code LIKE @prefix ESCAPE '\\' THEN 2
+         WHEN id IN (SELECT item_id FROM item_search_keys WHERE initials LIKE @prefix ESCAPE '\\') THEN 3
+         ELSE 4 END AS rank
+     FROM items
+     WHERE (@includeInactive = 1 OR active = 1)
+       AND (code LIKE @prefix ESCAPE '\\'
+            OR id IN (SELECT item_id FROM item_search_keys WHERE initials LIKE @prefix ESCAPE '\\')
+            OR name LIKE @pattern ESCAPE '\\' OR spec LIKE @pattern ESCAPE '\\')
+     ORDER BY rank, code LIMIT @limit`,
+  );
 
   function get(id: string): Item {
     const row = byId.get(id);
@@ -138,6 +176,7 @@ export function createItems(ctx: BackendContext) {
     checkCategory(draft.categoryId);
     const id = uuidv7();
     insert.run({ ...row(draft, id, true), siteCode: ctx.siteCode() });
+    putInitials.run(id, pinyinInitials(draft.name));
     return get(id);
   }
 
@@ -172,6 +211,7 @@ export function createItems(ctx: BackendContext) {
     checkCodeFree(next.code, current.id);
     checkCategory(next.categoryId);
     update.run(row(next, current.id, next.active));
+    putInitials.run(current.id, pinyinInitials(next.name));
     return get(current.id);
   });
 
@@ -183,9 +223,39 @@ export function createItems(ctx: BackendContext) {
       });
     }
     removeBarcodesOf.run(id);
+    removeInitials.run(id);
     remove.run(id);
     return { deleted: true };
   });
+
+  // Items that arrived without initials (another depot's rows, an older file) get them now.
+  transactional(db, () => {
+    for (const item of withoutInitials.all()) putInitials.run(item.id, pinyinInitials(item.name));
+  })();
+
+  function searchItems(q: { text: string; limit: number; includeInactive: boolean }): ItemSearchHit[] {
+    const hits: ItemSearchHit[] = [];
+    const scanned = barcodeByText.get(ctx.siteCode(), q.text);
+    if (scanned) {
+      const item = get(scanned.item_id);
+      if (item.active || q.includeInactive)
+        hits.push({ item, barcodeQuantity: scanned.quantity, matchedBy: 'barcode' });
+    }
+    const rows = search.all({
+      text: q.text,
+      prefix: `${likeEscape(q.text)}%`,
+      pattern: likePattern(q.text),
+      includeInactive: q.includeInactive ? 1 : 0,
+      limit: q.limit,
+    });
+    const matchedBy = ['code', 'code', 'initials', 'name'] as const;
+    for (const r of rows) {
+      if (hits.length >= q.limit) break;
+      if (hits.some((h) => h.item.id === r.id)) continue;
+      hits.push({ item: itemFromRow(r), barcodeQuantity: null, matchedBy: matchedBy[r.rank - 1]! });
+    }
+    return hits;
+  }
 
   const createInTransaction = transactional(db, (draft: ItemDraft) => create(draft));
   const addBarcodeInTransaction = transactional(db, (b: { itemId: string; barcode: string; quantity: number }) =>
@@ -208,6 +278,7 @@ export function createItems(ctx: BackendContext) {
           total: count.get(params)!,
         };
       },
+      'catalog:search-items': (q) => searchItems(q),
       'catalog:get-item': ({ id }): ItemDetail => ({
         ...get(id),
         barcodes: barcodesOf
@@ -232,6 +303,7 @@ export function createItems(ctx: BackendContext) {
       },
     } satisfies HandlersFor<
       | 'catalog:list-items'
+      | 'catalog:search-items'
       | 'catalog:get-item'
       | 'catalog:create-item'
       | 'catalog:update-item'

@@ -1,5 +1,6 @@
 import { foundation } from './001-foundation';
 import { stockLedger } from './002-stock-ledger';
+import { itemSearch } from './003-item-search';
 
 /** One numbered step of the schema. Steps only add; each runs in one transaction. */
 export interface Migration {
@@ -9,6 +10,6 @@ export interface Migration {
 }
 
 /** Every migration in order; the last one's version is the schema version of this build. */
-export const migrations: readonly Migration[] = [foundation, stockLedger];
+export const migrations: readonly Migration[] = [foundation, stockLedger, itemSearch];
 
 export const latestSchemaVersion = migrations[migrations.length - 1]!.version;
