@@ -52,10 +52,7 @@ export function AppFrame() {
     return null;
   }
 
-  let subtitle: string;
-  if (area === 'inventory') subtitle = t('inventory.subtitle');
-  else if (area === 'settings') subtitle = t('settings.subtitle');
-  else subtitle = t(`upcoming.${area}`);
+  const subtitle = area === 'stocktake' || area === 'reports' ? t(`upcoming.${area}`) : t(`${area}.subtitle`);
 
   return (
     <div className="app-frame">

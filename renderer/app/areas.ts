@@ -16,23 +16,45 @@ export type Area = (typeof areas)[number];
 
 const defaultArea: Area = 'inventory';
 
-/** Areas live in the location hash, so a reload (or the Electron app:// protocol) keeps the place. */
-export function areaHref(area: Area): string {
-  return `#/${area}`;
+/**
+ * Where the window is: an area, and optionally one record in it (a document id in documents, an
+ * item id in the ledger, a draft id in receive…). Both live in the location hash (`#/documents/<id>`),
+ * so a reload — or the Electron app:// protocol — keeps the place, and any screen can link anywhere.
+ */
+export interface Route {
+  area: Area;
+  /** The record the area opens at, if any. */
+  target: string | null;
 }
 
-function areaFromHash(hash: string): Area {
-  const name = hash.replace(/^#\/?/, '');
-  return (areas as readonly string[]).includes(name) ? (name as Area) : defaultArea;
+/** The link to an area, or to one record in it. */
+export function areaHref(area: Area, target?: string | null): string {
+  return target ? `#/${area}/${encodeURIComponent(target)}` : `#/${area}`;
+}
+
+/** Moves the window to an area (and record), as following a link would. */
+export function goTo(area: Area, target?: string | null): void {
+  window.location.hash = areaHref(area, target);
+}
+
+export function routeFromHash(hash: string): Route {
+  const [name = '', target = ''] = hash.replace(/^#\/?/, '').split('/', 2);
+  const area = (areas as readonly string[]).includes(name) ? (name as Area) : defaultArea;
+  return { area, target: area === name && target ? decodeURIComponent(target) : null };
+}
+
+/** The route the window shows, following the hash. */
+export function useRoute(): Route {
+  const [route, setRoute] = useState<Route>(() => routeFromHash(window.location.hash));
+  useEffect(() => {
+    const follow = () => setRoute(routeFromHash(window.location.hash));
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, []);
+  return route;
 }
 
 /** The area the window shows, following the hash. */
 export function useCurrentArea(): Area {
-  const [area, setArea] = useState<Area>(() => areaFromHash(window.location.hash));
-  useEffect(() => {
-    const follow = () => setArea(areaFromHash(window.location.hash));
-    window.addEventListener('hashchange', follow);
-    return () => window.removeEventListener('hashchange', follow);
-  }, []);
-  return area;
+  return useRoute().area;
 }

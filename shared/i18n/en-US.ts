@@ -1,7 +1,21 @@
+import { catalogEn } from './features/catalog';
+import { commonEn } from './features/common';
+import { dispatchEn } from './features/dispatch';
+import { documentsEn } from './features/documents';
+import { ledgerEn } from './features/ledger';
+import { receiveEn } from './features/receive';
+import { stockEn } from './features/stock';
 import type { Translation } from './zh-CN';
 
 /** The interface text in English. Typed from zh-CN: a missing or extra key fails the typecheck. */
 export const enUS: Translation = {
+  common: commonEn,
+  receive: receiveEn,
+  dispatch: dispatchEn,
+  documents: documentsEn,
+  catalog: catalogEn,
+  ledger: ledgerEn,
+  stock: stockEn,
   app: {
     name: 'Relief Reserve',
     opening: 'Opening…',

@@ -1,8 +1,23 @@
+import { catalogZh } from './features/catalog';
+import { commonZh } from './features/common';
+import { dispatchZh } from './features/dispatch';
+import { documentsZh } from './features/documents';
+import { ledgerZh } from './features/ledger';
+import { receiveZh } from './features/receive';
+import { stockZh } from './features/stock';
+import { type TranslationShape } from './shape';
 /**
  * The interface text in Chinese: the source of truth for the keys. en-US.ts must carry exactly the
  * same keys (its type is derived from this object), and a unit test checks both at run time too.
  */
 export const zhCN = {
+  common: commonZh,
+  receive: receiveZh,
+  dispatch: dispatchZh,
+  documents: documentsZh,
+  catalog: catalogZh,
+  ledger: ledgerZh,
+  stock: stockZh,
   app: {
     name: '救灾物资储备管理',
     opening: '正在打开…',
@@ -205,10 +220,5 @@ export const zhCN = {
     ariaLabelInputClear: '清除',
   },
 } as const;
-
-/** The shape every translation must have: the same keys as zh-CN, any string as a value. */
-export type TranslationShape<T> = {
-  readonly [K in keyof T]: T[K] extends string ? string : TranslationShape<T[K]>;
-};
 
 export type Translation = TranslationShape<typeof zhCN>;

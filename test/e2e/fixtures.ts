@@ -14,7 +14,8 @@ import { openBackendOrExplain, type Backend } from '../../electron/backend/index
 import { apiGlobalName } from '../../shared/api';
 import { channels, type Channel, type ChannelInput, type ChannelOutput } from '../../shared/contract';
 
-const rendererDir = path.resolve(__dirname, '..', '..', 'out', 'renderer');
+// RELIEF_RESERVE_OUT_DIR lets several builds (e.g. parallel work on separate screens) stand side by side.
+const rendererDir = path.resolve(__dirname, '..', '..', process.env.RELIEF_RESERVE_OUT_DIR ?? 'out', 'renderer');
 const bindingName = '__reliefReserveInvoke';
 /** The file name the app uses in its data folder. */
 export const databaseFileName = 'relief-reserve.db';
