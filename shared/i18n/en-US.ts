@@ -2,6 +2,7 @@ import { catalogEn } from './features/catalog';
 import { commonEn } from './features/common';
 import { dispatchEn } from './features/dispatch';
 import { documentsEn } from './features/documents';
+import { inventoryEn } from './features/inventory';
 import { ledgerEn } from './features/ledger';
 import { receiveEn } from './features/receive';
 import { stockEn } from './features/stock';
@@ -55,37 +56,7 @@ export const enUS: Translation = {
     reports:
       'Export receipts-issues-balance summaries, reserve quota comparisons and expiry warnings per period, shaped like the ledgers auditors expect.',
   },
-  inventory: {
-    title: 'Inventory',
-    subtitle:
-      'Every item in the catalog. Stock quantities will show here once receiving and dispatching are available.',
-    quickFilter: 'Quick filter',
-    quickFilterPlaceholder: 'Code, name or specification',
-    total: '{{total}} items',
-    shown: 'Showing {{shown}} of {{total}} items',
-    truncated: 'Only the first {{loaded}} of {{total}} items were loaded.',
-    gridLabel: 'Item list',
-    loadFailed: 'Could not load the items: {{reason}}',
-    retry: 'Try again',
-    active: 'Active',
-    inactive: 'Inactive',
-    columns: {
-      code: 'Code',
-      name: 'Name',
-      spec: 'Specification',
-      unit: 'Unit',
-      packSize: 'Pack size',
-      reserveQuota: 'Reserve quota',
-      minStock: 'Min. stock',
-      personsPerUnit: 'Persons / unit',
-      active: 'Status',
-    },
-    empty: {
-      title: 'The catalog has no items yet',
-      body: 'Items are created in the Catalog first; then they appear here.',
-      action: 'Go to the catalog',
-    },
-  },
+  inventory: inventoryEn,
   settings: {
     title: 'Settings',
     subtitle: 'This reserve depot’s details and the interface language.',

@@ -2,6 +2,7 @@ import { catalogZh } from './features/catalog';
 import { commonZh } from './features/common';
 import { dispatchZh } from './features/dispatch';
 import { documentsZh } from './features/documents';
+import { inventoryZh } from './features/inventory';
 import { ledgerZh } from './features/ledger';
 import { receiveZh } from './features/receive';
 import { stockZh } from './features/stock';
@@ -54,36 +55,7 @@ export const zhCN = {
     catalog: '维护物资目录：编码、品名、规格、计量单位、装箱数、储备定额、最低库存和保质期。',
     reports: '按期间导出收发存汇总、储备定额对比和到期预警等报表，格式符合台账习惯。',
   },
-  inventory: {
-    title: '库存',
-    subtitle: '目录中的全部物资。库存数量将在入库、出库功能上线后显示在这里。',
-    quickFilter: '快速筛选',
-    quickFilterPlaceholder: '输入编码、品名或规格',
-    total: '共 {{total}} 种物资',
-    shown: '显示 {{shown}} / {{total}} 种物资',
-    truncated: '只载入了前 {{loaded}} 种物资（共 {{total}} 种）。',
-    gridLabel: '物资列表',
-    loadFailed: '无法载入物资：{{reason}}',
-    retry: '重试',
-    active: '启用',
-    inactive: '停用',
-    columns: {
-      code: '编码',
-      name: '品名',
-      spec: '规格',
-      unit: '单位',
-      packSize: '装箱数',
-      reserveQuota: '储备定额',
-      minStock: '最低库存',
-      personsPerUnit: '可保障人数',
-      active: '状态',
-    },
-    empty: {
-      title: '目录中还没有物资',
-      body: '物资需要先在“物资目录”中建立，之后会出现在这里。',
-      action: '前往物资目录',
-    },
-  },
+  inventory: inventoryZh,
   settings: {
     title: '设置',
     subtitle: '本储备库的基本信息和界面语言。',
