@@ -134,3 +134,17 @@ describe('opening the depot database', () => {
     expectOpenError(`${tmp.dir}/blocker/sub/relief-reserve.db`, 'db-open-failed');
   });
 });
+
+describe('migrations stay sync-safe', () => {
+  test('after the first, migrations only add tables, indexes, triggers or columns — never drop or rename', () => {
+    for (const m of migrations.slice(1)) {
+      const sql = m.sql.replace(/--.*$/gm, '');
+      expect(sql, m.name).not.toMatch(/\bDROP\b|\bRENAME\b/i);
+      for (const alter of sql.match(/ALTER\s+TABLE[^;]*/gi) ?? []) expect(alter, m.name).toMatch(/\bADD\s+COLUMN\b/i);
+    }
+  });
+
+  test('versions are numbered 1, 2, 3… with no gap or repeat', () => {
+    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
+  });
+});
