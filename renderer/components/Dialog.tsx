@@ -34,6 +34,8 @@ export function Dialog({ title, open, onClose, children, actions, wide }: Dialog
       className={wide ? 'dialog dialog-wide' : 'dialog'}
       aria-labelledby={titleId}
       onCancel={(e) => {
+        // React bubbles the event through the component tree: an inner dialog's Escape must not close its parent.
+        e.stopPropagation();
         e.preventDefault();
         onClose();
       }}

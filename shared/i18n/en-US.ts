@@ -43,16 +43,7 @@ export const enUS: Translation = {
   },
   upcoming: {
     notYet: 'This area is still being built and cannot be used in this version yet.',
-    receive:
-      'Record goods arriving: scan or type them in, count by carton or by unit, keep sources apart, and post a receipt straight to the ledger.',
-    dispatch:
-      'Dispatch on an allocation order or an emergency phone order: pick batches oldest first, print the dispatch slip, post it at once and track paperwork still to follow.',
-    documents:
-      'Look up posted receipts, dispatches, adjustments and reversals by number, date or receiving unit, and reprint them.',
     stocktake: 'Print blind count sheets, count by scanning, recount variances and post approved adjustments.',
-    ledger: 'See every receipt and issue of each item, line by line, and verify the ledger’s tamper-evident chain.',
-    catalog:
-      'Maintain the item catalog: code, name, specification, unit, pack size, reserve quota, minimum stock and shelf life.',
     reports:
       'Export receipts-issues-balance summaries, reserve quota comparisons and expiry warnings per period, shaped like the ledgers auditors expect.',
   },
@@ -122,7 +113,7 @@ export const enUS: Translation = {
     'db-corrupt': 'the data file failed its integrity check',
     'db-open-failed': 'the data file could not be opened',
     'not-found': 'This record could not be found.',
-    'duplicate-code': 'An item with the same code already exists at this depot.',
+    'duplicate-code': 'A record with the same code (or name) already exists at this depot.',
     'site-code-locked': 'This depot already holds records, so its site code can no longer change.',
     'forbidden-sender': 'The request came from an unauthorised source and was refused.',
     'duplicate-barcode': 'This barcode already stands for another item.',

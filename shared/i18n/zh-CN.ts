@@ -47,12 +47,7 @@ export const zhCN = {
   /** Areas that later versions fill: one sentence of what each will do, nothing pretended. */
   upcoming: {
     notYet: '此功能尚在建设中，当前版本还不能使用。',
-    receive: '登记到库物资：扫码或手工录入，按箱或按件计数，区分物资来源，生成入库单并即时记入台账。',
-    dispatch: '凭调拨通知单或紧急电话指令出库：先进先出选取批次，打印出库单，出库后立即销账，并跟踪待补办的手续。',
-    documents: '查阅已过账的入库单、出库单、调整单和冲销单，按编号、日期或接收单位查找，并补打单据。',
     stocktake: '生成盲盘表、扫码计数、复盘差异，盘盈盘亏经审批后过账调整。',
-    ledger: '逐笔查看每种物资的收、发、存记录，并核验台账的防篡改校验链。',
-    catalog: '维护物资目录：编码、品名、规格、计量单位、装箱数、储备定额、最低库存和保质期。',
     reports: '按期间导出收发存汇总、储备定额对比和到期预警等报表，格式符合台账习惯。',
   },
   inventory: inventoryZh,
@@ -120,7 +115,7 @@ export const zhCN = {
     'db-corrupt': '数据文件未通过完整性检查',
     'db-open-failed': '无法打开数据文件',
     'not-found': '找不到这条记录。',
-    'duplicate-code': '本库已有相同编码的物资。',
+    'duplicate-code': '本库已有相同编码（或同名）的记录。',
     'site-code-locked': '本库已有物资记录，站点代码不能再修改。',
     'forbidden-sender': '请求来源未经授权，已被拒绝。',
     'duplicate-barcode': '这个条码已经对应了另一种物资。',

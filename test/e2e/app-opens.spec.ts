@@ -35,9 +35,15 @@ test.describe('opening the app on a fresh depot', () => {
     await page.getByRole('link', { name: '前往物资目录' }).click();
 
     await expect(app.heading).toHaveText('物资目录');
-    await expect(page.getByText('维护物资目录：编码、品名、规格')).toBeVisible();
+    await expect(page.getByRole('tab', { name: '物资', exact: true })).toHaveAttribute('aria-selected', 'true');
+  });
+
+  test('an area still to be built says so and offers nothing to press', async ({ app, page }) => {
+    await app.open('stocktake');
+
+    await expect(app.heading).toHaveText('盘点');
     await expect(page.getByText('此功能尚在建设中，当前版本还不能使用。')).toBeVisible();
-    // An area still to be built offers nothing to press: the language switch is the only button.
+    // The language switch is the only button: nothing pretends to work.
     await expect(page.getByRole('main').getByRole('button')).toHaveText(['English']);
   });
 

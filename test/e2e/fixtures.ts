@@ -89,7 +89,8 @@ export class AppWindow {
   /** Opens the app, optionally straight at an area (`inventory`, `settings`…), and waits until it is drawn. */
   async open(area?: string): Promise<void> {
     await this.page.goto(area ? `${this.url}#/${area}` : this.url);
-    await expect(this.page.getByRole('heading', { level: 1 })).toBeVisible();
+    // The first load parses the whole bundle: on a busy two-core machine that can take a while.
+    await expect(this.page.getByRole('heading', { level: 1 })).toBeVisible({ timeout: 20_000 });
   }
 
   get navigation(): Locator {

@@ -1,26 +1,132 @@
-import { useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorText, useChannel } from '../../api/client';
+import type { GridApi } from 'ag-grid-community';
+import type { Source, StockRow } from '../../../shared/contract';
+import type { AppError } from '../../../shared/errors';
+import { call, errorText } from '../../api/client';
+import { today } from '../../components/format';
+import { ColumnSettingsDialog } from './ColumnSettingsDialog';
 import { InventoryGrid } from './InventoryGrid';
+import { ItemStockPanel } from './ItemStockPanel';
+import {
+  alertDates,
+  inventoryLine,
+  isListed,
+  summarize,
+  withStock,
+  type InventoryLine,
+  type InventorySummary,
+} from './inventoryLines';
+import { forgetSavedColumns } from './savedColumns';
 import './inventory.css';
 
-/** The most a single listing loads; the grid filters and sorts these in the window. */
-const listLimit = 5000;
+type Loaded =
+  | { status: 'loading' }
+  | { status: 'error'; error: AppError }
+  | { status: 'ok'; lines: InventoryLine[]; sources: Source[] };
 
-/** 库存: every catalog item in one grid, with a quick filter over code, name and specification. */
+const legendAlerts = ['below', 'expiring', 'expired', 'aged'] as const satisfies readonly (keyof InventorySummary)[];
+
+/** Two stock pictures of an item are the same when quantities and dates agree. */
+function sameStock(a: InventoryLine, b: InventoryLine): boolean {
+  return (
+    a.onHand === b.onHand &&
+    a.nearestExpiry === b.nearestExpiry &&
+    a.oldestReceipt === b.oldestReceipt &&
+    JSON.stringify(a.bySource) === JSON.stringify(b.bySource)
+  );
+}
+
+/**
+ * 库存: every item's stock in one grid — by source, against quota, with expiry and age markers — and
+ * the selected item's batches and locations underneath, where it can be moved, adjusted or written off.
+ */
 export function InventoryPage() {
   const { t } = useTranslation();
-  const { state, reload } = useChannel('catalog:list-items', { includeInactive: true, limit: listLimit });
+  const dates = useMemo(() => alertDates(today()), []);
+  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
+  const [generation, setGeneration] = useState(0);
   const [quickFilter, setQuickFilter] = useState('');
   const [displayed, setDisplayed] = useState<number | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [columnsOpen, setColumnsOpen] = useState(false);
+  const [gridApi, setGridApi] = useState<GridApi<InventoryLine> | null>(null);
+  const apiRef = useRef<GridApi<InventoryLine> | null>(null);
 
-  const list = state.status === 'ok' ? state.value : state.status === 'loading' ? state.stale : undefined;
+  useEffect(() => {
+    let live = true;
+    void Promise.all([call('stock:inventory', { includeInactive: true }), call('catalog:list-sources')]).then(
+      ([inventory, sources]) => {
+        if (!live) return;
+        if (!inventory.ok) return setLoaded({ status: 'error', error: inventory.error });
+        if (!sources.ok) return setLoaded({ status: 'error', error: sources.error });
+        const lines = inventory.value.filter(isListed).map((row) => inventoryLine(row, dates));
+        // Every active source has a column; a deactivated one only while it still holds stock.
+        const held = new Set(lines.flatMap((l) => l.bySource.map((s) => s.sourceId)));
+        setLoaded({
+          status: 'ok',
+          lines,
+          sources: sources.value.filter((s) => s.active || held.has(s.id)),
+        });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [generation, dates]);
+
+  const lines = loaded.status === 'ok' ? loaded.lines : undefined;
+  const sources = useMemo(() => (loaded.status === 'ok' ? loaded.sources : []), [loaded]);
+  const summary = useMemo(() => summarize(lines ?? []), [lines]);
+  const selected = useMemo(
+    () => (selectedId ? (lines?.find((l) => l.itemId === selectedId) ?? null) : null),
+    [lines, selectedId],
+  );
+
+  const onApi = useCallback((api: GridApi<InventoryLine> | null) => {
+    apiRef.current = api;
+    setGridApi(api);
+  }, []);
+
+  /** One item's stock was read again: its row changes in place (the grid applies it as a delta). */
+  const onStock = useCallback(
+    (itemId: string, rows: StockRow[]) => {
+      setLoaded((state) => {
+        if (state.status !== 'ok') return state;
+        const index = state.lines.findIndex((l) => l.itemId === itemId);
+        const current = state.lines[index];
+        if (!current) return state;
+        const next = inventoryLine(withStock(current, rows), dates);
+        if (sameStock(current, next)) return state;
+        const copy = state.lines.slice();
+        copy[index] = next;
+        return { ...state, lines: copy };
+      });
+    },
+    [dates],
+  );
+
+  function closePanel() {
+    setSelectedId(null);
+    apiRef.current?.deselectAll();
+  }
+
+  function resetColumns() {
+    apiRef.current?.resetColumnState();
+    forgetSavedColumns();
+  }
+
+  function retry() {
+    setLoaded({ status: 'loading' });
+    setGeneration((g) => g + 1);
+  }
+
   let count = '';
-  if (list) {
+  if (lines) {
     count =
-      quickFilter.trim() && displayed !== null
-        ? t('inventory.shown', { shown: displayed, total: list.rows.length })
-        : t('inventory.total', { total: list.total });
+      displayed !== null && displayed !== lines.length
+        ? t('inventory.shown', { shown: displayed, total: lines.length })
+        : t('inventory.total', { total: lines.length });
   }
 
   return (
@@ -39,32 +145,54 @@ export function InventoryPage() {
           value={quickFilter}
           onChange={(e) => setQuickFilter(e.target.value)}
         />
+        <button type="button" className="button button-quiet" disabled={!gridApi} onClick={() => setColumnsOpen(true)}>
+          {t('inventory.columnsButton')}
+        </button>
+        <button type="button" className="button button-quiet" disabled={!gridApi} onClick={resetColumns}>
+          {t('inventory.resetColumns')}
+        </button>
         <span className="inventory-count" role="status">
           {count}
         </span>
       </div>
-      {list && list.total > list.rows.length && (
-        <p className="inventory-truncated">
-          {t('inventory.truncated', { loaded: list.rows.length, total: list.total })}
-        </p>
+      {lines && (
+        <ul className="inventory-legend" aria-label={t('inventory.legend.label')}>
+          {legendAlerts.map((alert) => (
+            <li key={alert} className="inventory-legend-entry">
+              <span className={`inventory-marker inventory-marker-${alert}`}>{t(`inventory.markers.${alert}`)}</span>
+              <span className="inventory-legend-text">{t(`inventory.legend.${alert}`)}</span>
+              <span className="inventory-legend-count">{t('inventory.legend.count', { count: summary[alert] })}</span>
+            </li>
+          ))}
+        </ul>
       )}
-      {state.status === 'error' ? (
+      {loaded.status === 'error' && (
         <div className="inventory-problem">
           <p className="notice-error" role="alert">
-            {t('inventory.loadFailed', { reason: errorText(t, state.error) })}
+            {t('inventory.loadFailed', { reason: errorText(t, loaded.error) })}
           </p>
-          <button type="button" className="button button-quiet" onClick={reload}>
+          <button type="button" className="button button-quiet" onClick={retry}>
             {t('inventory.retry')}
           </button>
         </div>
-      ) : (
+      )}
+      {loaded.status === 'loading' && <p className="inventory-loading">{t('grid.loadingOoo')}</p>}
+      {/* The grid starts once the sources are known, so their columns take their saved places. */}
+      {loaded.status === 'ok' && (
         <InventoryGrid
-          rows={list?.rows}
-          loading={state.status === 'loading' && !list}
+          lines={lines}
+          sources={sources}
           quickFilterText={quickFilter}
           onDisplayedCountChange={setDisplayed}
+          onSelect={setSelectedId}
+          selectedItemId={selectedId}
+          onApi={onApi}
         />
       )}
+      {selected && (
+        <ItemStockPanel key={selected.itemId} line={selected} dates={dates} onClose={closePanel} onStock={onStock} />
+      )}
+      <ColumnSettingsDialog api={gridApi} open={columnsOpen} onClose={() => setColumnsOpen(false)} />
     </div>
   );
 }
