@@ -119,7 +119,8 @@ export function ReceiptEditor({ sources, parties, locations, drafts, openDraftId
     const id = focusAfterRender.current;
     if (!id) return;
     focusAfterRender.current = null;
-    focusField(document.getElementById(id));
+    // A frame later: a dialog closing in this same render hands focus back to its opener first.
+    requestAnimationFrame(() => focusField(document.getElementById(id)));
   });
 
   function edit(update: (form: ReceiptForm) => ReceiptForm) {
