@@ -87,16 +87,18 @@ async function dispatch(handlers: Handlers, channel: string, input: unknown): Pr
  * services directly (the benchmark's data generator); the app goes through `openBackend`.
  */
 export function createContext(db: Db, options: BackendOptions): { ctx: BackendContext; settings: SettingsStore } {
-  let settings: SettingsStore | undefined;
+  // The site code lives in the settings, which need the context to exist first.
+  const store: { settings?: SettingsStore } = {};
   const ctx: BackendContext = {
     db,
     dbPath: options.dbPath,
     appVersion: options.appVersion ?? '0.0.0',
     now: options.now ?? (() => new Date()),
     operator: options.operator ?? osUser,
-    siteCode: () => settings!.siteCode(),
+    siteCode: () => store.settings!.siteCode(),
   };
-  settings = createSettings(ctx);
+  const settings = createSettings(ctx);
+  store.settings = settings;
   return { ctx, settings };
 }
 
