@@ -17,6 +17,7 @@ import { createContext, createHandlers, openBackend, type Backend } from '../ele
 import type { Handler } from '../electron/backend/context';
 import { fullSize, generateDepot, random, smokeSize, type DepotSize } from './generate';
 import { figure, percentile, table, time, withTarget, type Figure } from './measure';
+import { largeCatalogSize, measureUi } from './ui';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -33,6 +34,8 @@ export interface BenchOptions {
   /** Kills in the crash-recovery measure. */
   kills: number;
   seed: number;
+  /** The large catalog for the UI measures; without it the window is not measured. */
+  ui?: DepotSize;
   log?: (line: string) => void;
 }
 
@@ -306,6 +309,12 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
   const exportFigures = await exportLedgerXlsx(depotPath, path.join(o.workDir, 'ledger.xlsx'), o.exportRows, o.runs);
   figures.push(...exportFigures);
 
+  // — the window: Chromium with the built renderer and the real backend —
+  if (o.ui)
+    figures.push(
+      ...(await measureUi({ depotPath, workDir: o.workDir, runs: o.runs, largeCatalog: o.ui, seed: o.seed })),
+    );
+
   // — crash recovery: open after SIGKILL during a burst of postings —
   const recoveries = await repeat(o.kills, () => recoveryAfterKill(depotPath, work));
   figures.push(figure('open after a SIGKILL during a posting burst', 'ms', recoveries));
@@ -416,6 +425,7 @@ async function main(): Promise<void> {
     exportRows: smoke ? 2_000 : 100_000,
     kills: smoke ? 2 : 5,
     seed: 20261128,
+    ui: smoke ? { ...largeCatalogSize, items: 2_000, batches: 200, entries: 1_000 } : largeCatalogSize,
     log: (line) => console.log(line),
   });
   const text = table(result.figures);
