@@ -1,14 +1,11 @@
-import fs from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { chromiumLaunchOptions } from './test/e2e/harness';
 
 /**
  * UI tests drive Chromium against the built renderer (out/renderer) with the real backend behind a
  * page binding (test/e2e/fixtures.ts). Debian's Chromium is used where it is installed (these build
  * machines cannot download Playwright's); elsewhere Playwright's own browser.
  */
-const systemChromium = '/usr/bin/chromium';
-const useSystemChromium = fs.existsSync(systemChromium);
-
 export default defineConfig({
   testDir: 'test/e2e',
   outputDir: 'test-results',
@@ -28,18 +25,6 @@ export default defineConfig({
     timezoneId: 'Asia/Shanghai',
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
-    launchOptions: useSystemChromium
-      ? {
-          executablePath: systemChromium,
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-          ],
-        }
-      : {},
+    launchOptions: chromiumLaunchOptions(),
   },
 });

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { contract, isChannel, type AppInfo, type Channel, type ChannelOutput } from '../../shared/contract';
 import type { Result } from '../../shared/errors';
 import type { BackendContext, Handler, Handlers } from './context';
-import { openDatabase } from './db/database';
+import { openDatabase, type Db } from './db/database';
 import { latestSchemaVersion } from './db/migrations';
 import { DatabaseOpenError, DomainError } from './errors';
 import { createItems } from './catalog/items';
@@ -82,58 +82,75 @@ async function dispatch(handlers: Handlers, channel: string, input: unknown): Pr
   }
 }
 
-/** Opens the database (checking, migrating) and returns the backend. Throws DatabaseOpenError. */
-export function openBackend(options: BackendOptions): Backend {
-  const db = openDatabase(options.dbPath);
-  let settings: SettingsStore | undefined;
+/**
+ * The context every handler shares, over an open database. Exported for tools that drive the
+ * services directly (the benchmark's data generator); the app goes through `openBackend`.
+ */
+export function createContext(db: Db, options: BackendOptions): { ctx: BackendContext; settings: SettingsStore } {
+  // The site code lives in the settings, which need the context to exist first.
+  const store: { settings?: SettingsStore } = {};
   const ctx: BackendContext = {
     db,
     dbPath: options.dbPath,
     appVersion: options.appVersion ?? '0.0.0',
     now: options.now ?? (() => new Date()),
     operator: options.operator ?? osUser,
-    siteCode: () => settings!.siteCode(),
+    siteCode: () => store.settings!.siteCode(),
   };
+  const settings = createSettings(ctx);
+  store.settings = settings;
+  return { ctx, settings };
+}
+
+/** Every channel's handler, wired to the services over one context. */
+export function createHandlers(ctx: BackendContext, settings: SettingsStore): Handlers {
+  const { db } = ctx;
+  const items = createItems(ctx);
+  const master = createMasterData(ctx);
+  const rules = createStockRules(ctx, items);
+  const posting = createPosting(ctx);
+  const allocation = createAllocation(ctx);
+  const receipts = createReceipts(ctx, master, rules, posting);
+  const dispatches = createDispatches(ctx, master, rules, allocation, posting);
+  const movements = createStockMovements(ctx, master, rules, posting);
+  const reversals = createReversals(ctx, rules, posting);
+  const sqliteVersion = db.prepare('SELECT sqlite_version()').pluck().get() as string;
+  return {
+    'app:get-info': (): AppInfo => ({
+      appName,
+      appVersion: ctx.appVersion,
+      schemaVersion: latestSchemaVersion,
+      databaseSchemaVersion: db.pragma('user_version', { simple: true }) as number,
+      dataPath: path.dirname(ctx.dbPath),
+      dbPath: ctx.dbPath,
+      sqliteVersion,
+      database: { status: 'ok' },
+    }),
+    ...settingsHandlers(settings),
+    ...items.handlers,
+    ...master.handlers,
+    'catalog:import-items': (input) => importItems(ctx, items, input),
+    'stock:post-receipt': (input) => receipts.postReceipt(input),
+    'stock:post-dispatch': (input) => dispatches.postDispatch(input),
+    'stock:post-transfer': (input) => movements.postTransfer(input),
+    'stock:post-adjustment': (input) => movements.postAdjustment(input),
+    'stock:post-write-off': (input) => movements.postWriteOff(input),
+    'stock:reverse': (input) => reversals.reverse(input),
+    'stock:file-paperwork': (input) => reversals.filePaperwork(input),
+    'stock:allocate': (input) => allocation.allocate(input),
+    ...createStockQueries(ctx, items).handlers,
+    ...createDocuments(ctx).handlers,
+    ...createLedgerMaintenance(ctx).handlers,
+    ...createDrafts(ctx).handlers,
+  };
+}
+
+/** Opens the database (checking, migrating) and returns the backend. Throws DatabaseOpenError. */
+export function openBackend(options: BackendOptions): Backend {
+  const db = openDatabase(options.dbPath);
   try {
-    settings = createSettings(ctx);
-    const items = createItems(ctx);
-    const master = createMasterData(ctx);
-    const rules = createStockRules(ctx, items);
-    const posting = createPosting(ctx);
-    const allocation = createAllocation(ctx);
-    const receipts = createReceipts(ctx, master, rules, posting);
-    const dispatches = createDispatches(ctx, master, rules, allocation, posting);
-    const movements = createStockMovements(ctx, master, rules, posting);
-    const reversals = createReversals(ctx, rules, posting);
-    const sqliteVersion = db.prepare('SELECT sqlite_version()').pluck().get() as string;
-    const handlers: Handlers = {
-      'app:get-info': (): AppInfo => ({
-        appName,
-        appVersion: ctx.appVersion,
-        schemaVersion: latestSchemaVersion,
-        databaseSchemaVersion: db.pragma('user_version', { simple: true }) as number,
-        dataPath: path.dirname(options.dbPath),
-        dbPath: options.dbPath,
-        sqliteVersion,
-        database: { status: 'ok' },
-      }),
-      ...settingsHandlers(settings),
-      ...items.handlers,
-      ...master.handlers,
-      'catalog:import-items': (input) => importItems(ctx, items, input),
-      'stock:post-receipt': (input) => receipts.postReceipt(input),
-      'stock:post-dispatch': (input) => dispatches.postDispatch(input),
-      'stock:post-transfer': (input) => movements.postTransfer(input),
-      'stock:post-adjustment': (input) => movements.postAdjustment(input),
-      'stock:post-write-off': (input) => movements.postWriteOff(input),
-      'stock:reverse': (input) => reversals.reverse(input),
-      'stock:file-paperwork': (input) => reversals.filePaperwork(input),
-      'stock:allocate': (input) => allocation.allocate(input),
-      ...createStockQueries(ctx, items).handlers,
-      ...createDocuments(ctx).handlers,
-      ...createLedgerMaintenance(ctx).handlers,
-      ...createDrafts(ctx).handlers,
-    };
+    const { ctx, settings } = createContext(db, options);
+    const handlers = createHandlers(ctx, settings);
     let closed = false;
     return {
       invoke: ((channel: string, input: unknown) =>

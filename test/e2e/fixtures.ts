@@ -5,68 +5,15 @@
  * channel — only the transport differs: a Playwright page binding instead of IPC.
  */
 import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { openBackendOrExplain, type Backend } from '../../electron/backend/index';
-import { apiGlobalName } from '../../shared/api';
-import { channels, type Channel, type ChannelInput, type ChannelOutput } from '../../shared/contract';
+import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
+import { exposeBackend, rendererDir, serveFolder } from './harness';
 
-// RELIEF_RESERVE_OUT_DIR lets several builds (e.g. parallel work on separate screens) stand side by side.
-const rendererDir = path.resolve(__dirname, '..', '..', process.env.RELIEF_RESERVE_OUT_DIR ?? 'out', 'renderer');
-const bindingName = '__reliefReserveInvoke';
 /** The file name the app uses in its data folder. */
 export const databaseFileName = 'relief-reserve.db';
-
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-};
-
-/** Serves a folder read-only on 127.0.0.1 at a free port; nothing outside the folder is reachable. */
-async function serveFolder(root: string): Promise<{ url: string; close(): Promise<void> }> {
-  const server = http.createServer((request, response) => {
-    let pathname: string;
-    try {
-      pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
-    } catch {
-      response.writeHead(400).end();
-      return;
-    }
-    const file = path.resolve(root, '.' + (pathname === '/' ? '/index.html' : pathname));
-    if (!file.startsWith(root + path.sep) || request.method !== 'GET') {
-      response.writeHead(403).end();
-      return;
-    }
-    fs.readFile(file, (err, body) => {
-      if (err) {
-        response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-        return;
-      }
-      response
-        .writeHead(200, {
-          'content-type': contentTypes[path.extname(file)] ?? 'application/octet-stream',
-          'cache-control': 'no-store',
-        })
-        .end(body);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    close: () => new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve()))),
-  };
-}
 
 /** Calls the backend directly (arranging data, checking what was stored); fails the test on a refusal. */
 export async function backendCall<C extends Channel>(
@@ -184,23 +131,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     });
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
 
-    await page.exposeBinding(bindingName, (_source, channel: string, input: unknown) => backend.invoke(channel, input));
-    // The preload's shape: a frozen object, one function per channel, nothing else.
-    await page.addInitScript(
-      ({ names, binding, globalName }) => {
-        const send = (channel: string, input: unknown) =>
-          (globalThis as unknown as Record<string, (c: string, i: unknown) => Promise<unknown>>)[binding]!(
-            channel,
-            input,
-          );
-        const api = Object.freeze(
-          Object.fromEntries(names.map((name) => [name, (input?: unknown) => send(name, input)])),
-        );
-        // In the page `globalThis` is `window`; written so, this file needs no DOM typings.
-        Object.defineProperty(globalThis, globalName, { value: api, enumerable: true });
-      },
-      { names: channels as string[], binding: bindingName, globalName: apiGlobalName },
-    );
+    await exposeBackend(page, backend);
 
     await use(page);
 
