@@ -1,0 +1,12 @@
+import type { Migration } from './index';
+
+/**
+ * Stock as of a past date groups the ledger by item over a posting-time range. Ordered by item, then
+ * time, and covering the quantity, this index answers it without sorting the ledger: at a million
+ * entries the query went from 6 s to about 0.13 s (bench: "stock as of a past date").
+ */
+export const ledgerByItemTime: Migration = {
+  version: 4,
+  name: 'ledger-by-item-time',
+  sql: `CREATE INDEX ledger_by_item_time ON ledger_entries (item_id, posted_at, quantity);`,
+};
