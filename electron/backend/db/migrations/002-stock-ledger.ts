@@ -172,7 +172,6 @@ export const stockLedger: Migration = {
     );
     CREATE INDEX ledger_by_item ON ledger_entries (item_id, seq);
     CREATE INDEX ledger_by_document ON ledger_entries (document_id);
-    CREATE INDEX ledger_by_time ON ledger_entries (posted_at, item_id, quantity);
 
     CREATE TABLE paperwork_filings (
       id           TEXT PRIMARY KEY,
