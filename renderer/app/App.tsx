@@ -4,6 +4,8 @@ import type { AppInfo, Settings } from '../../shared/contract';
 import type { AppError } from '../../shared/errors';
 import { call, errorText, hasApi } from '../api/client';
 import { applyLanguage, currentLanguage } from '../i18n/i18n';
+import { printTargetFromHash } from '../../shared/print/jobs';
+import { PrintRoute } from '../print/PrintRoute';
 import { AppFrame } from './AppFrame';
 import { DatabaseErrorPanel, StartupProblem, type DatabaseError } from './DatabaseErrorPanel';
 import { DepotContext, type Depot } from './depot';
@@ -66,11 +68,10 @@ export function App() {
       return <StartupProblem reason={t('startup.failedBody', { reason: errorText(t, state.error) })} />;
     case 'database-error':
       return <DatabaseErrorPanel info={state.info} database={state.database} />;
-    case 'ready':
-      return (
-        <DepotContext value={depot}>
-          <AppFrame />
-        </DepotContext>
-      );
+    case 'ready': {
+      // A print route is a page of its own (loaded by the print glue or a PDF test), never inside the frame.
+      const printJob = printTargetFromHash(window.location.hash);
+      return <DepotContext value={depot}>{printJob ? <PrintRoute job={printJob} /> : <AppFrame />}</DepotContext>;
+    }
   }
 }

@@ -4,6 +4,7 @@ import { dispatchEn } from './features/dispatch';
 import { documentsEn } from './features/documents';
 import { inventoryEn } from './features/inventory';
 import { ledgerEn } from './features/ledger';
+import { printEn } from './features/print';
 import { receiveEn } from './features/receive';
 import { stockEn } from './features/stock';
 import type { Translation } from './zh-CN';
@@ -16,6 +17,7 @@ export const enUS: Translation = {
   documents: documentsEn,
   catalog: catalogEn,
   ledger: ledgerEn,
+  print: printEn,
   stock: stockEn,
   app: {
     name: 'Relief Reserve',

@@ -4,6 +4,7 @@ import { dispatchZh } from './features/dispatch';
 import { documentsZh } from './features/documents';
 import { inventoryZh } from './features/inventory';
 import { ledgerZh } from './features/ledger';
+import { printZh } from './features/print';
 import { receiveZh } from './features/receive';
 import { stockZh } from './features/stock';
 import { type TranslationShape } from './shape';
@@ -18,6 +19,7 @@ export const zhCN = {
   documents: documentsZh,
   catalog: catalogZh,
   ledger: ledgerZh,
+  print: printZh,
   stock: stockZh,
   app: {
     name: '救灾物资储备管理',

@@ -1,0 +1,23 @@
+/**
+ * The print views, by kind. A view draws its pages for one record on one paper and calls `ready()`
+ * once its data is loaded and its barcodes drawn; the print glue and the PDF tests wait for that.
+ * Kinds without a view here are refused by the print route with a translated message.
+ */
+import type { ComponentType } from 'react';
+import type { PrintKind } from '../../shared/print/jobs';
+import type { Paper } from '../../shared/print/papers';
+
+export interface PrintViewProps {
+  target: string;
+  paper: Paper;
+  /** Query parameters of the print route besides the paper (copies, reprint number…). */
+  params: Readonly<Record<string, string>>;
+  /** Call once everything is drawn. */
+  ready: () => void;
+  /** Call instead of ready() when the view cannot be drawn (record missing, refused…), with the translated reason. */
+  failed: (reason: string) => void;
+}
+
+export type PrintView = ComponentType<PrintViewProps>;
+
+export const printViews: Partial<Record<PrintKind, PrintView>> = {};
