@@ -27,6 +27,15 @@ import {
   sourceSchema,
   barcodeTextSchema,
 } from './schemas/catalog';
+import {
+  backupCreateSchema,
+  backupCreatedSchema,
+  backupFactsSchema,
+  backupRestoreSchema,
+  backupRestoredSchema,
+  backupStatusSchema,
+  localPathSchema,
+} from './schemas/backup';
 import { idSchema } from './schemas/common';
 import {
   adjustmentInputSchema,
@@ -112,6 +121,12 @@ export const settingsSchema = z.object({
   siteCode: z.string(),
   /** The interface language, remembered across restarts. */
   language: languageSchema,
+  /** Where automatic backups go; empty = the `backups` folder beside the data file. */
+  backupFolder: z.string(),
+  /** Daily backups kept (newest days). */
+  backupKeepDaily: z.number().int(),
+  /** Monthly backups kept (the first backup of each of the newest months). */
+  backupKeepMonthly: z.number().int(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -120,12 +135,16 @@ export const settingsPatchSchema = z
     depotName: z.string().trim().max(100),
     siteCode: siteCodeSchema,
     language: languageSchema,
+    backupFolder: z.string().trim().max(1000),
+    backupKeepDaily: z.number().int().min(1).max(366),
+    backupKeepMonthly: z.number().int().min(0).max(120),
   })
   .partial()
   .strict();
 
 export * from './schemas/catalog';
 export * from './schemas/stock';
+export * from './schemas/backup';
 export { idSchema, dateSchema } from './schemas/common';
 
 export const contract = {
@@ -321,6 +340,32 @@ export const contract = {
     rebuildReportSchema,
   ),
 
+  // — Backups —
+  'backup:status': channel(
+    "The backup folder, the backups in it (newest first) and whether today's daily backup is due.",
+    noInput,
+    backupStatusSchema,
+  ),
+  'backup:create': channel(
+    'Writes a verified backup now (online, while postings go on), to the backup folder or a chosen one.',
+    backupCreateSchema,
+    backupCreatedSchema,
+  ),
+  'backup:ensure-daily': channel(
+    "Takes today's automatic backup if there is none yet and rotates old ones; called at start.",
+    noInput,
+    z.object({ created: backupCreatedSchema.nullable(), removed: z.array(z.string()) }),
+  ),
+  'backup:inspect': channel(
+    'Checks a backup file (integrity_check, version, depot) without changing it, and tells what it holds.',
+    z.object({ path: localPathSchema }).strict(),
+    backupFactsSchema,
+  ),
+  'backup:restore': channel(
+    'Replaces the database with a verified backup; the database in use is kept aside as a pre-restore backup.',
+    backupRestoreSchema,
+    backupRestoredSchema,
+  ),
   // — Drafts (local work in progress) —
   'drafts:save': channel(
     'Saves what a form holds so it survives screen changes and restarts.',

@@ -66,6 +66,20 @@ export const errorCodes = [
   'invalid-category',
   /** The database refused to change a posted record (a trigger guarding the ledger fired). */
   'immutable',
+  /** A backup could not be written or did not verify after writing; no backup file was left (details: file). */
+  'backup-failed',
+  /** The backup folder cannot be created or written (details: folder). */
+  'backup-folder-unwritable',
+  /** The file is not a usable backup (details: reason = missing | unreadable | not-a-database | corrupt | newer-version | not-relief-reserve). */
+  'backup-invalid',
+  /** The backup belongs to another depot (details: backupSite, currentSite); restoring needs explicit confirmation. */
+  'backup-other-depot',
+  /** A backup is being written; try again when it is done. */
+  'backup-in-progress',
+  /** The restore could not complete; the database in use before was put back (details: reason). */
+  'restore-failed',
+  /** A path that must be absolute (a folder or file on this PC) is relative (details: path). */
+  'path-not-absolute',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

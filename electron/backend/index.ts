@@ -15,6 +15,8 @@ import { createItems } from './catalog/items';
 import { createMasterData } from './catalog/master-data';
 import { createDocuments } from './documents/documents';
 import { createDrafts } from './drafts/drafts';
+import { createBackups, defaultBackupFolder, requireAbsolute, type Restorer } from './backup/backups';
+import { inspectBackup, listBackups, swapInBackup, undoSwap } from './backup/files';
 import { createSettings, settingsHandlers, type SettingsStore } from './settings/settings';
 import { importItems } from './catalog/import';
 import { createAllocation } from './stock/allocation';
@@ -102,8 +104,15 @@ export function createContext(db: Db, options: BackendOptions): { ctx: BackendCo
   return { ctx, settings };
 }
 
+/** Restore is only possible through a backend that can reopen its database; tools that drive the services have none. */
+const noRestore: Restorer = {
+  restore() {
+    throw new DomainError('restore-failed', 'this backend cannot replace its database', { reason: 'not-supported' });
+  },
+};
+
 /** Every channel's handler, wired to the services over one context. */
-export function createHandlers(ctx: BackendContext, settings: SettingsStore): Handlers {
+export function createHandlers(ctx: BackendContext, settings: SettingsStore, restorer: Restorer = noRestore): Handlers {
   const { db } = ctx;
   const items = createItems(ctx);
   const master = createMasterData(ctx);
@@ -142,31 +151,63 @@ export function createHandlers(ctx: BackendContext, settings: SettingsStore): Ha
     ...createDocuments(ctx).handlers,
     ...createLedgerMaintenance(ctx).handlers,
     ...createDrafts(ctx).handlers,
+    ...createBackups(ctx, settings, restorer).handlers,
   };
 }
 
 /** Opens the database (checking, migrating) and returns the backend. Throws DatabaseOpenError. */
 export function openBackend(options: BackendOptions): Backend {
-  const db = openDatabase(options.dbPath);
-  try {
-    const { ctx, settings } = createContext(db, options);
-    const handlers = createHandlers(ctx, settings);
-    let closed = false;
-    return {
-      invoke: ((channel: string, input: unknown) =>
-        closed
-          ? Promise.resolve({ ok: false, error: { code: 'database-unavailable', message: 'the backend is closed' } })
-          : dispatch(handlers, channel, input)) as Backend['invoke'],
-      close() {
-        if (closed) return;
-        closed = true;
-        db.close();
-      },
-    };
-  } catch (err) {
-    db.close();
-    throw err;
-  }
+  const now = options.now ?? (() => new Date());
+  const build = (db: Db): Handlers => {
+    try {
+      const { ctx, settings } = createContext(db, options);
+      return createHandlers(ctx, settings, restorer);
+    } catch (err) {
+      db.close();
+      throw err;
+    }
+  };
+  // A restore swaps the file under the backend: everything after it talks to the restored database.
+  const restorer: Restorer = {
+    restore(from, asideFolder) {
+      live.db.pragma('wal_checkpoint(TRUNCATE)');
+      live.db.close();
+      let aside: string;
+      try {
+        aside = swapInBackup(options.dbPath, from, asideFolder, now());
+      } catch (err) {
+        live = open();
+        throw err;
+      }
+      try {
+        live = open();
+      } catch (err) {
+        undoSwap(options.dbPath, aside);
+        live = open();
+        throw new DomainError('restore-failed', `the restored database did not open: ${(err as Error).message}`, {
+          reason: (err as Error).message,
+        });
+      }
+      return aside;
+    },
+  };
+  const open = () => {
+    const db = openDatabase(options.dbPath, { now });
+    return { db, handlers: build(db) };
+  };
+  let live = open();
+  let closed = false;
+  return {
+    invoke: ((channel: string, input: unknown) =>
+      closed
+        ? Promise.resolve({ ok: false, error: { code: 'database-unavailable', message: 'the backend is closed' } })
+        : dispatch(live.handlers, channel, input)) as Backend['invoke'],
+    close() {
+      if (closed) return;
+      closed = true;
+      live.db.close();
+    },
+  };
 }
 
 /**
@@ -184,11 +225,52 @@ export function unavailableBackend(options: BackendOptions, cause: DatabaseOpenE
     sqliteVersion: null,
     database: { status: 'error', code: cause.code, message: cause.message },
   };
+  // Once a backup has been restored in its place, the real backend answers everything.
+  let recovered: Backend | null = null;
+  const folder = defaultBackupFolder(options.dbPath);
+  const recovery = {
+    'backup:status': () => {
+      const backups = listBackups(folder);
+      return {
+        folder,
+        defaultFolder: folder,
+        backups: backups.slice(0, 200),
+        lastBackupAt: backups[0]?.takenAt ?? null,
+        dailyDue: false,
+      };
+    },
+    'backup:inspect': (parsed: { path: string }) => inspectBackup(requireAbsolute(parsed.path)),
+    'backup:restore': (parsed: { path: string }) => {
+      const from = requireAbsolute(parsed.path);
+      const facts = inspectBackup(from);
+      const setAside = swapInBackup(options.dbPath, from, folder, (options.now ?? (() => new Date()))());
+      try {
+        recovered = openBackend(options);
+      } catch (err) {
+        undoSwap(options.dbPath, setAside);
+        throw new DomainError('restore-failed', `the restored database did not open: ${(err as Error).message}`, {
+          reason: (err as Error).message,
+        });
+      }
+      return { restoredFrom: from, setAside, facts };
+    },
+  } as const;
   return {
     invoke: (async (channel: string, input: unknown): Promise<Result<unknown>> => {
+      if (recovered) return recovered.invoke(channel, input);
       if (channel === 'app:get-info') {
         const parsed = contract['app:get-info'].input.safeParse(input);
         if (parsed.success) return { ok: true, value: info };
+      }
+      // Only a damaged file is worth replacing by a backup: a newer version's file needs the newer app, and a
+      // file that cannot be opened (permissions, full disk) needs the cause fixed, not older data.
+      const recoverable = cause.code === 'db-corrupt';
+      if (
+        recoverable &&
+        (channel === 'backup:status' || channel === 'backup:inspect' || channel === 'backup:restore')
+      ) {
+        // The damaged database is not opened: only the backup folder beside it is read.
+        return dispatch({ ...recovery } as unknown as Handlers, channel, input);
       }
       if (!isChannel(channel)) {
         return { ok: false, error: { code: 'unknown-channel', message: `no channel named ${String(channel)}` } };
@@ -198,7 +280,9 @@ export function unavailableBackend(options: BackendOptions, cause: DatabaseOpenE
         error: { code: 'database-unavailable', message: cause.message, details: { cause: cause.code } },
       };
     }) as Backend['invoke'],
-    close() {},
+    close() {
+      recovered?.close();
+    },
   };
 }
 

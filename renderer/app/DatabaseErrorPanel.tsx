@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppInfo, Language } from '../../shared/contract';
 import { applyLanguage } from '../i18n/i18n';
 import { LanguageToggle } from './LanguageToggle';
+import { RecoverySection } from './RecoverySection';
 import './ProblemScreen.css';
 
 export type DatabaseError = Extract<AppInfo['database'], { status: 'error' }>;
@@ -28,6 +29,7 @@ export function DatabaseErrorPanel({ info, database }: { info: AppInfo; database
         <p className="problem-what">{t(`databaseError.${database.code}.what`)}</p>
         <p className="problem-todo">{t(`databaseError.${database.code}.todo`)}</p>
         <p className="problem-reassurance">{t('databaseError.reassurance')}</p>
+        {database.code === 'db-corrupt' && <RecoverySection />}
         <dl className="problem-facts">
           <dt>{t('databaseError.dataPath')}</dt>
           <dd>

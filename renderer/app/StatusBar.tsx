@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { errorText } from '../api/client';
 import { areaHref } from './areas';
 import { useDepot } from './depot';
+import { useDailyBackup } from './useDailyBackup';
 import './StatusBar.css';
 
 /** The bottom line: which depot this is, its site code, and the state of the data behind it. */
@@ -10,6 +11,7 @@ export function StatusBar() {
   const { info, settings } = useDepot();
   const database = info.database;
   const schemaVersion = info.databaseSchemaVersion ?? info.schemaVersion;
+  const backup = useDailyBackup(database.status === 'ok');
 
   return (
     <footer className="status-bar" aria-label={t('status.label')}>
@@ -34,6 +36,22 @@ export function StatusBar() {
         ) : (
           <span className="status-value status-error">
             {t('status.databaseError', { reason: errorText(t, database) })}
+          </span>
+        )}
+      </span>
+      <span className="status-item">
+        <span className="status-label">{t('backup.status.label')}</span>
+        {backup.state === 'running' && <span className="status-value">{t('backup.status.running')}</span>}
+        {backup.state === 'failed' && (
+          <a className="status-value status-error" href={areaHref('settings')} title={errorText(t, backup.error)}>
+            {t('backup.status.failed')}
+          </a>
+        )}
+        {backup.state === 'ok' && (
+          <span className="status-value status-ok">
+            {backup.lastBackupAt
+              ? t('backup.status.today', { time: backup.lastBackupAt.slice(11, 16) })
+              : t('backup.status.never')}
           </span>
         )}
       </span>

@@ -1,3 +1,4 @@
+import { backupEn } from './features/backup';
 import { catalogEn } from './features/catalog';
 import { commonEn } from './features/common';
 import { dispatchEn } from './features/dispatch';
@@ -17,6 +18,7 @@ export const enUS: Translation = {
   documents: documentsEn,
   catalog: catalogEn,
   ledger: ledgerEn,
+  backup: backupEn,
   print: printEn,
   stock: stockEn,
   app: {
@@ -52,7 +54,7 @@ export const enUS: Translation = {
   inventory: inventoryEn,
   settings: {
     title: 'Settings',
-    subtitle: 'This reserve depot’s details and the interface language.',
+    subtitle: 'This reserve depot’s details, the interface language, and backups of its data.',
     depotSection: 'Reserve depot',
     interfaceSection: 'Interface',
     depotName: 'Depot name',
@@ -140,6 +142,17 @@ export const enUS: Translation = {
     'paperwork-not-pending': 'This dispatch is not waiting for any paperwork.',
     'invalid-category': 'A category cannot be placed under one of its own subcategories.',
     immutable: 'Posted records cannot be changed or deleted; post a reversal to correct a mistake.',
+    'backup-failed':
+      'The backup did not complete or failed its check; the incomplete copy was removed. Your data is unaffected — check the backup location and try again.',
+    'backup-folder-unwritable':
+      'Cannot write to the backup folder {{folder}}: make sure it exists, is writable and the USB stick is plugged in.',
+    'backup-invalid':
+      'This file is not a usable backup (unreadable, damaged, from a newer version, or not Relief Reserve data). Nothing was changed.',
+    'backup-other-depot':
+      'This backup belongs to another depot (site code {{backupSite}}); this depot is {{currentSite}}. Confirm before restoring it.',
+    'backup-in-progress': 'A backup is being written; please try again in a moment.',
+    'restore-failed': 'The restore did not complete; the data in use before was put back and nothing was lost.',
+    'path-not-absolute': 'Enter a full path (for example E:\\Backups or /media/usb), not a relative one: {{path}}',
     unknown: 'An unknown error occurred (code {{code}}).',
   },
   importReasons: {

@@ -1,3 +1,4 @@
+import { backupZh } from './features/backup';
 import { catalogZh } from './features/catalog';
 import { commonZh } from './features/common';
 import { dispatchZh } from './features/dispatch';
@@ -19,6 +20,7 @@ export const zhCN = {
   documents: documentsZh,
   catalog: catalogZh,
   ledger: ledgerZh,
+  backup: backupZh,
   print: printZh,
   stock: stockZh,
   app: {
@@ -55,7 +57,7 @@ export const zhCN = {
   inventory: inventoryZh,
   settings: {
     title: '设置',
-    subtitle: '本储备库的基本信息和界面语言。',
+    subtitle: '本储备库的基本信息、界面语言，以及数据的备份与恢复。',
     depotSection: '储备库',
     interfaceSection: '界面',
     depotName: '储备库名称',
@@ -140,6 +142,15 @@ export const zhCN = {
     'paperwork-not-pending': '这张出库单没有待补办的手续。',
     'invalid-category': '分类不能放在它自己的下级分类之下。',
     immutable: '已过账的记录不能修改或删除；如有错误，请做冲销。',
+    'backup-failed': '备份没有完成或未通过校验，已删除这份不完整的备份。当前数据没有受影响，请检查备份位置后重试。',
+    'backup-folder-unwritable': '无法写入备份文件夹 {{folder}}：请确认它存在、可以写入，U 盘已插好。',
+    'backup-invalid':
+      '这个文件不是可用的备份（无法读取、已损坏、来自更新版本的软件或不是本软件的数据）。没有做任何改动。',
+    'backup-other-depot':
+      '这份备份属于另一个储备库（站点代码 {{backupSite}}），本库是 {{currentSite}}。确认无误后才能恢复。',
+    'backup-in-progress': '正在写入备份，请稍候再试。',
+    'restore-failed': '恢复没有完成，原来的数据已放回原处，没有丢失任何内容。',
+    'path-not-absolute': '请填写完整的路径（例如 E:\\备份 或 /media/u盘），而不是相对路径：{{path}}',
     unknown: '发生未知错误（代码 {{code}}）。',
   },
   /** Why an imported catalog row was refused (shared/schemas/catalog.ts importReasons). */

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { backupClosedDatabase, defaultBackupFolder } from '../backup/files';
 import { DatabaseOpenError } from '../errors';
 import { latestSchemaVersion, migrations, type Migration } from './migrations';
 
@@ -11,19 +12,25 @@ export type Db = Database.Database;
  * schema version (a newer one is refused) and runs `quick_check`. A failure throws with the file as
  * it was — no WAL switch, no migration, no checkpoint.
  */
-function inspectExisting(dbPath: string): void {
+function inspectExisting(dbPath: string): Inspection {
   // A read-only connection to a WAL database still creates empty -wal/-shm companions; when we refuse
   // the file, remove the ones we made so the keeper's folder is exactly as it was.
   const companions = [`${dbPath}-wal`, `${dbPath}-shm`].filter((f) => !fs.existsSync(f));
   try {
-    checkReadOnly(dbPath);
+    return checkReadOnly(dbPath);
   } catch (err) {
     for (const f of companions) fs.rmSync(f, { force: true });
     throw err;
   }
 }
 
-function checkReadOnly(dbPath: string): void {
+interface Inspection {
+  version: number;
+  /** The backup folder the settings name, '' when none (or no settings yet). */
+  backupFolder: string;
+}
+
+function checkReadOnly(dbPath: string): Inspection {
   let db: Db;
   try {
     db = new Database(dbPath, { readonly: true, fileMustExist: true });
@@ -56,6 +63,15 @@ function checkReadOnly(dbPath: string): void {
         problems: problems.slice(0, 20),
       });
     }
+    let backupFolder = '';
+    try {
+      const value = db.prepare("SELECT value FROM settings WHERE key = 'backupFolder'").pluck().get() as
+        string | undefined;
+      if (value !== undefined) backupFolder = JSON.parse(value) as string;
+    } catch {
+      // A database from before settings existed has no backup folder setting: the default is used.
+    }
+    return { version, backupFolder };
   } finally {
     db.close();
   }
@@ -77,9 +93,24 @@ export function migrate(db: Db, steps: readonly Migration[] = migrations): void 
  * Opens (creating if needed) the depot database with the settings a ledger needs: WAL, fsync on
  * every commit (an acknowledged posting survives a power cut), foreign keys on, a busy timeout.
  */
-export function openDatabase(dbPath: string): Db {
-  if (fs.existsSync(dbPath)) inspectExisting(dbPath);
-  else {
+export function openDatabase(dbPath: string, options: { now?: () => Date } = {}): Db {
+  if (fs.existsSync(dbPath)) {
+    const { version, backupFolder } = inspectExisting(dbPath);
+    // An upgrade changes the schema of the center's official record: keep a verified copy of it first,
+    // and do not upgrade without one.
+    if (version > 0 && version < latestSchemaVersion) {
+      const folder = backupFolder && path.isAbsolute(backupFolder) ? backupFolder : defaultBackupFolder(dbPath);
+      try {
+        backupClosedDatabase(dbPath, folder, 'pre-migration', (options.now ?? (() => new Date()))());
+      } catch (err) {
+        throw new DatabaseOpenError(
+          'db-open-failed',
+          `cannot back up ${dbPath} before upgrading it (schema ${version} to ${latestSchemaVersion}): ${(err as Error).message}`,
+          { databaseVersion: version, supportedVersion: latestSchemaVersion },
+        );
+      }
+    }
+  } else {
     try {
       fs.mkdirSync(path.dirname(dbPath), { recursive: true });
     } catch (err) {

@@ -3,7 +3,13 @@ import type { Language, Settings } from '../../../shared/contract';
 import type { BackendContext, HandlersFor } from '../context';
 import { DomainError } from '../errors';
 
-const defaults = { depotName: '', language: 'zh-CN' as Language };
+const defaults = {
+  depotName: '',
+  language: 'zh-CN' as Language,
+  backupFolder: '',
+  backupKeepDaily: 14,
+  backupKeepMonthly: 12,
+};
 
 /** A fresh site code until the admin sets the official one: random, so two new depots never collide. */
 function newSiteCode(): string {
@@ -46,6 +52,9 @@ export function createSettings(ctx: BackendContext): SettingsStore {
       depotName: read('depotName', defaults.depotName),
       siteCode: read('siteCode', ''),
       language: read('language', defaults.language),
+      backupFolder: read('backupFolder', defaults.backupFolder),
+      backupKeepDaily: read('backupKeepDaily', defaults.backupKeepDaily),
+      backupKeepMonthly: read('backupKeepMonthly', defaults.backupKeepMonthly),
     };
   }
 
