@@ -95,10 +95,12 @@ test.describe('backups', () => {
     expect(await tentsOnHand(backend, depot)).toBe(42);
 
     await manualRow.getByRole('button', { name: /^恢复 / }).click();
+    const reloaded = page.waitForEvent('load');
     await dialog.getByRole('button', { name: '确认恢复' }).click();
     await expect(section.getByRole('status').filter({ hasText: '已恢复' })).toBeVisible();
     // The window starts afresh on the restored data.
-    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await reloaded;
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible({ timeout: 20_000 });
     expect(await tentsOnHand(backend, depot)).toBe(40);
     const kept = listBackups(path.join(dataDir, 'backups')).filter((b) => b.kind === 'pre-restore');
     expect(kept).toHaveLength(1);
