@@ -58,6 +58,12 @@ function osUser(): string {
   }
 }
 
+/** The OS user, asked once: `os.userInfo()` reads the user database on every call, once per posting. */
+function osUserOnce(): () => string {
+  let user: string | undefined;
+  return () => (user ??= osUser());
+}
+
 /** Runs a handler and turns every outcome into a Result; the one place errors become values. */
 async function dispatch(handlers: Handlers, channel: string, input: unknown): Promise<Result<unknown>> {
   if (!isChannel(channel)) {
@@ -96,7 +102,7 @@ export function createContext(db: Db, options: BackendOptions): { ctx: BackendCo
     dbPath: options.dbPath,
     appVersion: options.appVersion ?? '0.0.0',
     now: options.now ?? (() => new Date()),
-    operator: options.operator ?? osUser,
+    operator: options.operator ?? osUserOnce(),
     siteCode: () => store.settings!.siteCode(),
   };
   const settings = createSettings(ctx);

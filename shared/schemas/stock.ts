@@ -357,6 +357,10 @@ export const documentListQuerySchema = z
     sourceId: idSchema.optional(),
     pendingPaperwork: z.boolean().optional(),
     emergency: z.boolean().optional(),
+    /** true: only documents a reversal points at; false: only those not reversed. */
+    reversed: z.boolean().optional(),
+    /** Only documents pointing at this one: the returns against a dispatch, the reversal of a document. */
+    relatedId: idSchema.optional(),
     search: z.string().max(64).default(''),
     ...pageSchema,
   })

@@ -68,3 +68,41 @@ describe('the generator', () => {
     expect(sums[0]).toBe(sums[1]);
   });
 });
+
+describe('the hot-path benchmark at a tiny size', () => {
+  test('posting, dispatch, on-hand and verification each give finite positive figures, CPU time among them', async () => {
+    const { runHotPaths } = await import('../../bench/hot-paths');
+    const { generateDepot } = await import('../../bench/generate');
+    const tmp = makeTempDir('relief-reserve-hot-');
+    try {
+      const depot = await generateDepot(
+        `${tmp.dir}/depot.db`,
+        { ...smokeSize, items: 20, batches: 40, entries: 600 },
+        7,
+      );
+      const figures = await runHotPaths({
+        depotPath: depot.dbPath,
+        workDir: tmp.dir,
+        runs: 1,
+        postings: 2,
+        queries: 5,
+        only: ['posting', 'dispatch', 'on-hand', 'verify'],
+        seed: 7,
+      });
+      for (const f of figures) expect(Number.isFinite(f.median) && f.median > 0, `${f.name}: ${f.median}`).toBe(true);
+      const names = figures.map((f) => f.name.trim());
+      expect(names).toEqual(
+        expect.arrayContaining([
+          'post 10-line receipts, one per transaction',
+          'CPU time per line',
+          'same, synchronous=OFF: CPU per line',
+          'one 10-line dispatch, p99',
+          'on-hand for one item, p99',
+          'CPU time per entry',
+        ]),
+      );
+    } finally {
+      tmp.cleanup();
+    }
+  }, 120_000);
+});

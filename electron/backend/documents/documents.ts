@@ -71,6 +71,8 @@ export function createDocuments(ctx: BackendContext) {
       AND (@sourceId IS NULL OR d.source_id = @sourceId
            OR EXISTS (SELECT 1 FROM ledger_entries e WHERE e.document_id = d.id AND e.source_id = @sourceId))
       AND (@emergency IS NULL OR d.emergency = @emergency)
+      AND (@reversed IS NULL OR (@reversed = 1) = EXISTS (SELECT 1 FROM documents r WHERE r.kind = 'reversal' AND r.related_id = d.id))
+      AND (@relatedId IS NULL OR d.related_id = @relatedId)
       AND (@pending IS NULL OR (@pending = 1) = (d.paperwork_due IS NOT NULL AND f.id IS NULL
            AND NOT EXISTS (SELECT 1 FROM documents r WHERE r.kind = 'reversal' AND r.related_id = d.id)))
       AND (@pattern IS NULL OR d.number LIKE @pattern ESCAPE '\\' OR d.order_no LIKE @pattern ESCAPE '\\'
@@ -82,6 +84,8 @@ export function createDocuments(ctx: BackendContext) {
     partyId: string | null;
     sourceId: string | null;
     emergency: number | null;
+    reversed: number | null;
+    relatedId: string | null;
     pending: number | null;
     pattern: string | null;
   };
@@ -246,6 +250,8 @@ export function createDocuments(ctx: BackendContext) {
         partyId: q.partyId ?? null,
         sourceId: q.sourceId ?? null,
         emergency: q.emergency === undefined ? null : q.emergency ? 1 : 0,
+        reversed: q.reversed === undefined ? null : q.reversed ? 1 : 0,
+        relatedId: q.relatedId ?? null,
         pending: q.pendingPaperwork === undefined ? null : q.pendingPaperwork ? 1 : 0,
         pattern: q.search ? likePattern(q.search) : null,
       };

@@ -73,7 +73,18 @@ export function createSettings(ctx: BackendContext): SettingsStore {
     return all();
   });
 
-  return { all, siteCode: () => read('siteCode', ''), update: (patch) => update(patch) };
+  // Every posting stamps the site code on several rows; it changes only through `update` (and only
+  // before the depot owns records), so it is read once and refreshed after each committed update.
+  let siteCode = read('siteCode', '');
+  return {
+    all,
+    siteCode: () => siteCode,
+    update: (patch) => {
+      const settings = update(patch);
+      siteCode = settings.siteCode;
+      return settings;
+    },
+  };
 }
 
 export function settingsHandlers(settings: SettingsStore): HandlersFor<'settings:get' | 'settings:update'> {

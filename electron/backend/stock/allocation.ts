@@ -18,38 +18,33 @@ export interface AllocationRequest {
  * lines of the same document, so two lines of one item never count the same stock twice.
  */
 export function createAllocation(ctx: BackendContext) {
-  const candidates = ctx.db.prepare<
-    { itemId: string; sourceId: string | null; locationId: string | null; today: string },
-    StockRowRecord
-  >(
+  // One query per line: the item's stock in FEFO order, expired batches included, so that both the
+  // proposal (without them) and the quantity it left out because it expired come from the same rows.
+  const stockOfItem = ctx.db.prepare<{ itemId: string; sourceId: string | null }, StockRowRecord>(
     `${stockRowSelect}
-     WHERE sb.item_id = @itemId AND sb.quantity > 0
-       AND (@sourceId IS NULL OR sb.source_id = @sourceId)
-       AND (@locationId IS NULL OR sb.location_id = @locationId)
-       AND (b.expiry_date IS NULL OR b.expiry_date >= @today)
+     WHERE sb.item_id = @itemId AND sb.quantity > 0 AND (@sourceId IS NULL OR sb.source_id = @sourceId)
      ${fefoOrder}`,
   );
-  const expiredQuantity = ctx.db
-    .prepare<{ itemId: string; sourceId: string | null; today: string }, number>(
-      `SELECT coalesce(sum(sb.quantity), 0) FROM stock_balances sb JOIN batches b ON b.id = sb.batch_id
-       WHERE sb.item_id = @itemId AND (@sourceId IS NULL OR sb.source_id = @sourceId) AND b.expiry_date < @today`,
-    )
-    .pluck();
 
   function allocate(
     request: AllocationRequest,
     taken: Map<string, number> = new Map(),
   ): Allocation & { expiredExcluded: number } {
     const today = localDate(ctx.now());
-    const rows = candidates
-      .all({ itemId: request.itemId, sourceId: request.sourceId, locationId: request.locationId, today })
-      .map(stockRowFromRecord)
+    const all = stockOfItem.all({ itemId: request.itemId, sourceId: request.sourceId }).map(stockRowFromRecord);
+    const expired = (r: StockRow) => r.expiryDate !== null && r.expiryDate < today;
+    const rows = all
+      .filter((r) => !expired(r) && (request.locationId === null || r.locationId === request.locationId))
       .map((r) => ({ ...r, quantity: r.quantity - (taken.get(stockKey(r)) ?? 0) }))
       .filter((r) => r.quantity > 0);
 
     // Group by source in FEFO order of each source's first batch; never mix sources in one proposal.
     const bySource = new Map<string, StockRow[]>();
-    for (const r of rows) bySource.set(r.sourceId, [...(bySource.get(r.sourceId) ?? []), r]);
+    for (const r of rows) {
+      const list = bySource.get(r.sourceId);
+      if (list) list.push(r);
+      else bySource.set(r.sourceId, [r]);
+    }
     const total = (list: StockRow[]) => list.reduce((sum, r) => sum + r.quantity, 0);
     const sources = [...bySource.entries()];
     const chosen =
@@ -59,11 +54,11 @@ export function createAllocation(ctx: BackendContext) {
         undefined,
       );
 
-    const expiredExcluded = expiredQuantity.get({
-      itemId: request.itemId,
-      sourceId: chosen?.[0] ?? request.sourceId,
-      today,
-    })!;
+    // Expired stock of the source the proposal draws from (of any source when none could), in any location.
+    const expiredFrom = chosen?.[0] ?? request.sourceId;
+    const expiredExcluded = all
+      .filter((r) => expired(r) && (expiredFrom === null || r.sourceId === expiredFrom))
+      .reduce((sum, r) => sum + r.quantity, 0);
     if (!chosen) {
       return {
         sourceId: request.sourceId,

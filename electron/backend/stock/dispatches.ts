@@ -9,6 +9,7 @@ import { uuidv7 } from '../ids';
 import type { AllocationService } from './allocation';
 import { stockKey, type DocumentLine, type Movement, type Posting } from './posting';
 import type { StockRules } from './rules';
+import { createShortageRefusal } from './shortage';
 
 type DispatchInput = z.output<typeof dispatchInputSchema>;
 
@@ -33,6 +34,7 @@ export function createDispatches(
       'SELECT quantity FROM stock_balances WHERE item_id = ? AND batch_id = ? AND location_id = ? AND source_id = ?',
     )
     .pluck();
+  const refuseShortage = createShortageRefusal(db);
 
   function postDispatch(input: DispatchInput): Posted {
     const docDate = rules.documentDate(input.docDate);
@@ -73,15 +75,33 @@ export function createDispatches(
           master.requireSource(p.sourceId, false);
           const key = stockKey({ itemId: item.id, ...p });
           const available = (balanceOf.get(item.id, p.batchId, p.locationId, p.sourceId) ?? 0) - (taken.get(key) ?? 0);
-          if (p.quantity > available) shortage(item.id, p.sourceId, available, p.quantity, lineNo);
+          if (p.quantity > available) {
+            refuseShortage({
+              itemId: item.id,
+              sourceId: p.sourceId,
+              batchId: p.batchId,
+              locationId: p.locationId,
+              available,
+              requested: p.quantity,
+              line: lineNo,
+            });
+          }
         }
       } else {
         const proposal = allocation.allocate(
           { itemId: item.id, quantity, sourceId: line.sourceId, locationId: null },
           taken,
         );
-        if (proposal.shortBy > 0)
-          shortage(item.id, proposal.sourceId, proposal.available, quantity, lineNo, proposal.expiredExcluded);
+        if (proposal.shortBy > 0) {
+          refuseShortage({
+            itemId: item.id,
+            sourceId: proposal.sourceId,
+            available: proposal.available,
+            requested: quantity,
+            line: lineNo,
+            expiredExcluded: proposal.expiredExcluded,
+          });
+        }
         picks = proposal.picks.map((p) => ({
           batchId: p.batchId,
           locationId: p.locationId,
@@ -129,39 +149,6 @@ export function createDispatches(
       lines,
       movements,
       { draftId: input.draftId },
-    );
-  }
-
-  const itemName = db.prepare<[string], { code: string; name: string; base_unit: string }>(
-    'SELECT code, name, base_unit FROM items WHERE id = ?',
-  );
-  const sourceName = db.prepare<[string], string>('SELECT name FROM sources WHERE id = ?').pluck();
-
-  function shortage(
-    itemId: string,
-    sourceId: string | null,
-    available: number,
-    requested: number,
-    lineNo: number,
-    expiredExcluded = 0,
-  ): never {
-    const item = itemName.get(itemId);
-    const source = sourceId ? sourceName.get(sourceId) : undefined;
-    throw new DomainError(
-      'insufficient-stock',
-      `line ${lineNo}: ${item?.code} ${item?.name} from ${source ?? 'any source'}: available ${available}, requested ${requested}`,
-      {
-        line: lineNo,
-        itemId,
-        itemCode: item?.code,
-        itemName: item?.name,
-        unit: item?.base_unit,
-        sourceId,
-        sourceName: source ?? null,
-        available,
-        requested,
-        expiredExcluded,
-      },
     );
   }
 

@@ -49,28 +49,53 @@ export function entryHash(e: EntryContent, documentHash: string, prevHash: strin
     .digest('hex');
 }
 
+/** The columns of a document's header and of its lines that its hash covers, in hashing order. */
+export const documentHashColumns = [
+  'id',
+  'site_code',
+  'kind',
+  'subkind',
+  'number',
+  'doc_date',
+  'posted_at',
+  'operator',
+  'remarks',
+  'source_id',
+  'party_id',
+  'related_id',
+  'reason',
+  'order_no',
+  'order_issuer',
+  'order_date',
+  'incident_name',
+  'response_level',
+  'transport_mode',
+  'carrier',
+  'plate_no',
+  'driver',
+  'driver_phone',
+  'emergency',
+  'paperwork_due',
+] as const;
+export const lineHashColumns = ['id', 'line_no', 'item_id', 'quantity', 'quantity_ordered', 'remarks'] as const;
+
+export type DocumentHashRow = Record<(typeof documentHashColumns)[number], string | number | null>;
+export type LineHashRow = Record<(typeof lineHashColumns)[number], string | number | null>;
+
 /**
- * Reads a document's header and lines exactly as stored and hashes them in a fixed order. Used at
- * posting (after the rows are written) and at verification, so both see the same bytes.
+ * A document's hash: its header and lines in a fixed column order, as stored (TEXT as strings,
+ * INTEGER as numbers, NULL as null). Posting hashes the values it has just written; verification
+ * hashes what it reads back; both go through here, so both hash the same bytes.
  */
-export function createDocumentHasher(db: Db): (documentId: string) => string {
-  const header = db.prepare<[string], Record<string, unknown>>(
-    `SELECT id, site_code, kind, subkind, number, doc_date, posted_at, operator, remarks, source_id, party_id,
-       related_id, reason, order_no, order_issuer, order_date, incident_name, response_level, transport_mode,
-       carrier, plate_no, driver, driver_phone, emergency, paperwork_due
-     FROM documents WHERE id = ?`,
-  );
-  const lines = db.prepare<[string], Record<string, unknown>>(
-    `SELECT id, line_no, item_id, quantity, quantity_ordered, remarks
-     FROM document_lines WHERE document_id = ? ORDER BY line_no`,
-  );
-  return (documentId) => {
-    const head = header.get(documentId);
-    const body = lines.all(documentId);
-    return createHash('sha256')
-      .update(JSON.stringify([head ? Object.values(head) : null, body.map((l) => Object.values(l))]))
-      .digest('hex');
-  };
+export function documentHash(header: readonly unknown[] | null, lines: readonly (readonly unknown[])[]): string {
+  return createHash('sha256')
+    .update(JSON.stringify([header, lines]))
+    .digest('hex');
+}
+
+/** A stored header or line as the values `documentHash` takes, in hashing order. */
+export function hashValues<C extends string>(columns: readonly C[], row: Record<C, unknown>): unknown[] {
+  return columns.map((c) => row[c]);
 }
 
 export interface ChainReport {
@@ -82,36 +107,50 @@ export interface ChainReport {
   firstBroken: { seq: number; id: string; reason: 'hash-mismatch' | 'link-broken' | 'sequence-gap' } | null;
 }
 
-interface StoredEntry {
-  id: string;
-  site_code: string;
-  seq: number;
-  document_id: string;
-  line_id: string;
-  item_id: string;
-  batch_id: string;
-  location_id: string;
-  source_id: string;
-  quantity: number;
-  balance_after: number;
-  operator: string;
-  posted_at: string;
-  prev_hash: string;
-  hash: string;
-}
-
-/** Recomputes a site's chain from its first entry and reports the first entry that does not hold. */
+/**
+ * Recomputes a site's chain from its first entry and reports the first entry that does not hold.
+ * One ordered pass over the entries, each joined to its document's header; a document's lines are
+ * read once, at its first entry (its entries are consecutive in the chain). Rows come as arrays, not
+ * objects: a million entries make a million rows.
+ */
 export function verifyChain(db: Db, siteCode: string): ChainReport {
-  const hashDocument = createDocumentHasher(db);
-  const entries = db.prepare<[string], StoredEntry>(
-    `SELECT id, site_code, seq, document_id, line_id, item_id, batch_id, location_id, source_id, quantity,
-       balance_after, operator, posted_at, prev_hash, hash
-     FROM ledger_entries WHERE site_code = ? ORDER BY seq`,
-  );
+  const entryColumns = [
+    'id',
+    'site_code',
+    'seq',
+    'document_id',
+    'line_id',
+    'item_id',
+    'batch_id',
+    'location_id',
+    'source_id',
+    'quantity',
+    'balance_after',
+    'operator',
+    'posted_at',
+    'prev_hash',
+    'hash',
+  ] as const;
+  const at = Object.fromEntries(entryColumns.map((c, i) => [c, i])) as Record<(typeof entryColumns)[number], number>;
+  const headerAt = entryColumns.length;
+  const entries = db
+    .prepare<[string], unknown[]>(
+      `SELECT ${entryColumns.map((c) => `e.${c}`).join(', ')}, d.id IS NOT NULL AS has_document,
+         ${documentHashColumns.map((c) => `d.${c}`).join(', ')}
+       FROM ledger_entries e LEFT JOIN documents d ON d.id = e.document_id
+       WHERE e.site_code = ? ORDER BY e.seq`,
+    )
+    .raw();
+  const lines = db
+    .prepare<[string], unknown[]>(
+      `SELECT ${lineHashColumns.join(', ')} FROM document_lines WHERE document_id = ? ORDER BY line_no`,
+    )
+    .raw();
   let expectedSeq = 1;
   let prevHash = genesisHash;
   let count = 0;
-  let cachedDocument = { id: '', hash: '' };
+  let documentId = '';
+  let docHash = '';
   const report = (firstBroken: ChainReport['firstBroken']): ChainReport => ({
     ok: firstBroken === null,
     siteCode,
@@ -120,31 +159,37 @@ export function verifyChain(db: Db, siteCode: string): ChainReport {
     headHash: prevHash,
     firstBroken,
   });
-  for (const e of entries.iterate(siteCode)) {
-    if (e.seq !== expectedSeq) return report({ seq: e.seq, id: e.id, reason: 'sequence-gap' });
-    if (e.prev_hash !== prevHash) return report({ seq: e.seq, id: e.id, reason: 'link-broken' });
-    if (cachedDocument.id !== e.document_id) cachedDocument = { id: e.document_id, hash: hashDocument(e.document_id) };
+  for (const row of entries.iterate(siteCode)) {
+    const seq = row[at.seq] as number;
+    const id = row[at.id] as string;
+    if (seq !== expectedSeq) return report({ seq, id, reason: 'sequence-gap' });
+    if (row[at.prev_hash] !== prevHash) return report({ seq, id, reason: 'link-broken' });
+    if (row[at.document_id] !== documentId) {
+      documentId = row[at.document_id] as string;
+      const header = row[headerAt] === 1 ? row.slice(headerAt + 1) : null;
+      docHash = documentHash(header, lines.all(documentId));
+    }
     const recomputed = entryHash(
       {
-        id: e.id,
-        siteCode: e.site_code,
-        seq: e.seq,
-        documentId: e.document_id,
-        lineId: e.line_id,
-        itemId: e.item_id,
-        batchId: e.batch_id,
-        locationId: e.location_id,
-        sourceId: e.source_id,
-        quantity: e.quantity,
-        balanceAfter: e.balance_after,
-        operator: e.operator,
-        postedAt: e.posted_at,
+        id,
+        siteCode: row[at.site_code] as string,
+        seq,
+        documentId,
+        lineId: row[at.line_id] as string,
+        itemId: row[at.item_id] as string,
+        batchId: row[at.batch_id] as string,
+        locationId: row[at.location_id] as string,
+        sourceId: row[at.source_id] as string,
+        quantity: row[at.quantity] as number,
+        balanceAfter: row[at.balance_after] as number,
+        operator: row[at.operator] as string,
+        postedAt: row[at.posted_at] as string,
       },
-      cachedDocument.hash,
-      e.prev_hash,
+      docHash,
+      row[at.prev_hash] as string,
     );
-    if (recomputed !== e.hash) return report({ seq: e.seq, id: e.id, reason: 'hash-mismatch' });
-    prevHash = e.hash;
+    if (recomputed !== row[at.hash]) return report({ seq, id, reason: 'hash-mismatch' });
+    prevHash = row[at.hash] as string;
     expectedSeq++;
     count++;
   }

@@ -2,7 +2,17 @@ import { numberPrefixes, type DocumentKind, type Posted } from '../../../shared/
 import type { BackendContext } from '../context';
 import { DomainError } from '../errors';
 import { uuidv7 } from '../ids';
-import { createDocumentHasher, entryHash, genesisHash } from './ledger-chain';
+import { createShortageRefusal } from './shortage';
+import {
+  documentHash,
+  documentHashColumns,
+  entryHash,
+  genesisHash,
+  hashValues,
+  lineHashColumns,
+  type DocumentHashRow,
+  type LineHashRow,
+} from './ledger-chain';
 
 /** A document's header as it is stored; fields a kind does not use stay empty. */
 export interface DocumentHeader {
@@ -63,17 +73,20 @@ export function createPosting(ctx: BackendContext) {
        WHERE site_code = ? AND number_prefix = ? AND number_year = ?`,
     )
     .pluck();
-  const insertDocument = db.prepare(
+  const insertDocument = db.prepare<
+    [DocumentHashRow & { number_prefix: string; number_year: number; number_seq: number }]
+  >(
     `INSERT INTO documents (id, site_code, kind, subkind, number, number_prefix, number_year, number_seq, doc_date,
        posted_at, operator, remarks, source_id, party_id, related_id, reason, order_no, order_issuer, order_date,
        incident_name, response_level, transport_mode, carrier, plate_no, driver, driver_phone, emergency, paperwork_due)
-     VALUES (@id, @siteCode, @kind, @subkind, @number, @prefix, @year, @seq, @docDate, @postedAt, @operator, @remarks,
-       @sourceId, @partyId, @relatedId, @reason, @orderNo, @orderIssuer, @orderDate, @incidentName, @responseLevel,
-       @mode, @carrier, @plateNo, @driver, @driverPhone, @emergency, @paperworkDue)`,
+     VALUES (@id, @site_code, @kind, @subkind, @number, @number_prefix, @number_year, @number_seq, @doc_date,
+       @posted_at, @operator, @remarks, @source_id, @party_id, @related_id, @reason, @order_no, @order_issuer,
+       @order_date, @incident_name, @response_level, @transport_mode, @carrier, @plate_no, @driver, @driver_phone,
+       @emergency, @paperwork_due)`,
   );
-  const insertLine = db.prepare(
+  const insertLine = db.prepare<[LineHashRow & { site_code: string; document_id: string }]>(
     `INSERT INTO document_lines (id, site_code, document_id, line_no, item_id, quantity, quantity_ordered, remarks)
-     VALUES (@id, @siteCode, @documentId, @lineNo, @itemId, @quantity, @quantityOrdered, @remarks)`,
+     VALUES (@id, @site_code, @document_id, @line_no, @item_id, @quantity, @quantity_ordered, @remarks)`,
   );
   const chainHead = db.prepare<[string], { seq: number; hash: string }>(
     'SELECT seq, hash FROM ledger_entries WHERE site_code = ? ORDER BY seq DESC LIMIT 1',
@@ -97,15 +110,8 @@ export function createPosting(ctx: BackendContext) {
      VALUES (@id, @siteCode, @seq, @documentId, @lineId, @itemId, @batchId, @locationId, @sourceId, @quantity,
        @balanceAfter, @operator, @postedAt, @prevHash, @hash)`,
   );
-  const describeKey = db.prepare<
-    [string, string, string],
-    { item_code: string; item_name: string; base_unit: string; source_name: string; batch_no: string }
-  >(
-    `SELECT i.code AS item_code, i.name AS item_name, i.base_unit, s.name AS source_name, b.batch_no
-     FROM items i, sources s, batches b WHERE i.id = ? AND s.id = ? AND b.id = ?`,
-  );
   const deleteDraft = db.prepare<[string]>('DELETE FROM document_drafts WHERE id = ?');
-  const hashDocument = createDocumentHasher(db);
+  const refuseShortage = createShortageRefusal(db);
 
   /** The number the next document of this kind and year will get (read inside the transaction). */
   function numberFor(
@@ -116,27 +122,6 @@ export function createPosting(ctx: BackendContext) {
     const year = Number(docDate.slice(0, 4));
     const seq = nextNumber.get(ctx.siteCode(), prefix, year)!;
     return { number: `${prefix}-${year}-${String(seq).padStart(5, '0')}`, prefix, year, seq };
-  }
-
-  /** Refuses a movement that would take a key below zero, naming what a keeper needs to know. */
-  function refuseShortage(m: Movement, available: number): never {
-    const d = describeKey.get(m.itemId, m.sourceId, m.batchId);
-    throw new DomainError(
-      'insufficient-stock',
-      `${d?.item_code ?? m.itemId} ${d?.item_name ?? ''} from ${d?.source_name ?? m.sourceId}: available ${available}, requested ${-m.quantity}`,
-      {
-        itemId: m.itemId,
-        itemCode: d?.item_code,
-        itemName: d?.item_name,
-        unit: d?.base_unit,
-        sourceId: m.sourceId,
-        sourceName: d?.source_name,
-        batchNo: d?.batch_no,
-        locationId: m.locationId,
-        available,
-        requested: -m.quantity,
-      },
-    );
   }
 
   function post(
@@ -151,49 +136,49 @@ export function createPosting(ctx: BackendContext) {
     const id = uuidv7();
     const num = options.number ?? numberFor(header.kind, header.docDate);
     const t = header.transport;
-    insertDocument.run({
+    // The header and lines exactly as written: the document's hash is taken from these values, with
+    // the same columns, order and types that verification reads back.
+    const stored: DocumentHashRow = {
       id,
-      siteCode,
+      site_code: siteCode,
       kind: header.kind,
       subkind: header.subkind,
       number: num.number,
-      prefix: num.prefix,
-      year: num.year,
-      seq: num.seq,
-      docDate: header.docDate,
-      postedAt,
+      doc_date: header.docDate,
+      posted_at: postedAt,
       operator,
       remarks: header.remarks,
-      sourceId: header.sourceId ?? null,
-      partyId: header.partyId ?? null,
-      relatedId: header.relatedId ?? null,
+      source_id: header.sourceId ?? null,
+      party_id: header.partyId ?? null,
+      related_id: header.relatedId ?? null,
       reason: header.reason ?? '',
-      orderNo: header.orderNo ?? '',
-      orderIssuer: header.orderIssuer ?? '',
-      orderDate: header.orderDate ?? null,
-      incidentName: header.incidentName ?? '',
-      responseLevel: header.responseLevel ?? null,
-      mode: t?.mode ?? '',
+      order_no: header.orderNo ?? '',
+      order_issuer: header.orderIssuer ?? '',
+      order_date: header.orderDate ?? null,
+      incident_name: header.incidentName ?? '',
+      response_level: header.responseLevel ?? null,
+      transport_mode: t?.mode ?? '',
       carrier: t?.carrier ?? '',
-      plateNo: t?.plateNo ?? '',
+      plate_no: t?.plateNo ?? '',
       driver: t?.driver ?? '',
-      driverPhone: t?.driverPhone ?? '',
+      driver_phone: t?.driverPhone ?? '',
       emergency: header.emergency ? 1 : 0,
-      paperworkDue: header.paperworkDue ?? null,
-    });
-    lines.forEach((line, i) =>
-      insertLine.run({
-        id: line.id,
-        siteCode,
-        documentId: id,
-        lineNo: i + 1,
-        itemId: line.itemId,
-        quantity: line.quantity,
-        quantityOrdered: line.quantityOrdered ?? null,
-        remarks: line.remarks,
-      }),
+      paperwork_due: header.paperworkDue ?? null,
+    };
+    insertDocument.run({ ...stored, number_prefix: num.prefix, number_year: num.year, number_seq: num.seq });
+    const storedLines = lines.map((line, i): LineHashRow => ({
+      id: line.id,
+      line_no: i + 1,
+      item_id: line.itemId,
+      quantity: line.quantity,
+      quantity_ordered: line.quantityOrdered ?? null,
+      remarks: line.remarks,
+    }));
+    for (const line of storedLines) insertLine.run({ ...line, site_code: siteCode, document_id: id });
+    const docHash = documentHash(
+      hashValues(documentHashColumns, stored),
+      storedLines.map((l) => hashValues(lineHashColumns, l)),
     );
-    const documentHash = hashDocument(id);
 
     // Additions before removals: a key that gains and loses in one document never dips below zero
     // in between unless it ends below zero.
@@ -207,7 +192,17 @@ export function createPosting(ctx: BackendContext) {
       }
       const before = balanceOf.get(m.itemId, m.batchId, m.locationId, m.sourceId) ?? 0;
       const after = before + m.quantity;
-      if (after < 0) refuseShortage(m, before);
+      if (after < 0) {
+        refuseShortage({
+          itemId: m.itemId,
+          sourceId: m.sourceId,
+          batchId: m.batchId,
+          locationId: m.locationId,
+          available: before,
+          requested: -m.quantity,
+          line: lines.findIndex((l) => l.id === m.lineId) + 1 || undefined,
+        });
+      }
       if (after === 0) deleteBalance.run(m);
       else upsertBalance.run({ ...m, quantity: after });
       seq++;
@@ -226,7 +221,7 @@ export function createPosting(ctx: BackendContext) {
         operator,
         postedAt,
       };
-      const hash = entryHash(entry, documentHash, prevHash);
+      const hash = entryHash(entry, docHash, prevHash);
       insertEntry.run({ ...entry, prevHash, hash });
       prevHash = hash;
     }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Posted, receiptInputSchema } from '../../../shared/contract';
+import type { Item, Posted, receiptInputSchema } from '../../../shared/contract';
 import { addDays, localDate } from '../clock';
 import type { BackendContext } from '../context';
 import { transactional } from '../db/database';
@@ -56,12 +56,12 @@ export function createReceipts(ctx: BackendContext, master: MasterData, rules: S
 
   /** Finds the batch by its number, or creates it; a known batch must not arrive with other dates. */
   function batchFor(
-    itemId: string,
+    item: Item,
     line: { batchNo: string; productionDate: string | null; expiryDate: string | null; origin: string },
     receiptDate: string,
     lineNo: number,
   ): string {
-    const item = rules.activeItem(itemId, lineNo);
+    const itemId = item.id;
     const today = localDate(ctx.now());
     if (line.productionDate && line.productionDate > today) {
       throw new DomainError('invalid-date', `line ${lineNo}: production date ${line.productionDate} is in the future`, {
@@ -136,7 +136,7 @@ export function createReceipts(ctx: BackendContext, master: MasterData, rules: S
       const item = rules.activeItem(line.itemId, lineNo);
       const quantity = rules.quantityOf(item, line, lineNo);
       master.requireLocation(line.locationId);
-      const batchId = batchFor(item.id, { ...line, batchNo: line.batchNo || number.number }, docDate, lineNo);
+      const batchId = batchFor(item, { ...line, batchNo: line.batchNo || number.number }, docDate, lineNo);
       const lineId = uuidv7();
       lines.push({ id: lineId, itemId: item.id, quantity, remarks: line.remarks });
       movements.push({ lineId, itemId: item.id, batchId, locationId: line.locationId, sourceId: source.id, quantity });
