@@ -28,6 +28,7 @@ import {
   barcodeTextSchema,
 } from './schemas/catalog';
 import { idSchema } from './schemas/common';
+import { printSettingsInputSchema, printSettingsSchema } from './print/depotPrintSettings';
 import {
   adjustmentInputSchema,
   agedQuerySchema,
@@ -112,6 +113,8 @@ export const settingsSchema = z.object({
   siteCode: z.string(),
   /** The interface language, remembered across restarts. */
   language: languageSchema,
+  /** Logo, slip texts and copies of printed documents. */
+  printing: printSettingsSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -120,6 +123,7 @@ export const settingsPatchSchema = z
     depotName: z.string().trim().max(100),
     siteCode: siteCodeSchema,
     language: languageSchema,
+    printing: printSettingsInputSchema,
   })
   .partial()
   .strict();
