@@ -37,6 +37,7 @@ import {
   localPathSchema,
 } from './schemas/backup';
 import { idSchema } from './schemas/common';
+import { printSettingsInputSchema, printSettingsSchema } from './print/depotPrintSettings';
 import {
   adjustmentInputSchema,
   agedQuerySchema,
@@ -127,6 +128,8 @@ export const settingsSchema = z.object({
   backupKeepDaily: z.number().int(),
   /** Monthly backups kept (the first backup of each of the newest months). */
   backupKeepMonthly: z.number().int(),
+  /** Logo, slip texts and copies of printed documents. */
+  printing: printSettingsSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -138,6 +141,7 @@ export const settingsPatchSchema = z
     backupFolder: z.string().trim().max(1000),
     backupKeepDaily: z.number().int().min(1).max(366),
     backupKeepMonthly: z.number().int().min(0).max(120),
+    printing: printSettingsInputSchema,
   })
   .partial()
   .strict();

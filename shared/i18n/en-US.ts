@@ -6,6 +6,7 @@ import { documentsEn } from './features/documents';
 import { inventoryEn } from './features/inventory';
 import { ledgerEn } from './features/ledger';
 import { printEn } from './features/print';
+import { printDocumentsEn } from './features/printDocuments';
 import { receiveEn } from './features/receive';
 import { stockEn } from './features/stock';
 import type { Translation } from './zh-CN';
@@ -20,6 +21,7 @@ export const enUS: Translation = {
   ledger: ledgerEn,
   backup: backupEn,
   print: printEn,
+  printDocuments: printDocumentsEn,
   stock: stockEn,
   app: {
     name: 'Relief Reserve',

@@ -6,6 +6,7 @@ import { documentsZh } from './features/documents';
 import { inventoryZh } from './features/inventory';
 import { ledgerZh } from './features/ledger';
 import { printZh } from './features/print';
+import { printDocumentsZh } from './features/printDocuments';
 import { receiveZh } from './features/receive';
 import { stockZh } from './features/stock';
 import { type TranslationShape } from './shape';
@@ -22,6 +23,7 @@ export const zhCN = {
   ledger: ledgerZh,
   backup: backupZh,
   print: printZh,
+  printDocuments: printDocumentsZh,
   stock: stockZh,
   app: {
     name: '救灾物资储备管理',

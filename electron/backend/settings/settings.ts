@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Language, Settings } from '../../../shared/contract';
+import { defaultPrintSettings, type PrintSettings } from '../../../shared/print/depotPrintSettings';
 import type { BackendContext, HandlersFor } from '../context';
 import { DomainError } from '../errors';
 
@@ -55,6 +56,8 @@ export function createSettings(ctx: BackendContext): SettingsStore {
       backupFolder: read('backupFolder', defaults.backupFolder),
       backupKeepDaily: read('backupKeepDaily', defaults.backupKeepDaily),
       backupKeepMonthly: read('backupKeepMonthly', defaults.backupKeepMonthly),
+      // Stored whole; merged over the defaults so a later added print setting reads its default.
+      printing: { ...defaultPrintSettings, ...read<Partial<PrintSettings>>('printing', {}) },
     };
   }
 

@@ -7,6 +7,7 @@ import type { AppError } from '../../../shared/errors';
 import { call, errorText } from '../../api/client';
 import { useDepot } from '../../app/depot';
 import { BackupSection } from './BackupSection';
+import { PrintSettingsSection } from './PrintSettingsSection';
 import './settings.css';
 
 type Field = 'depotName' | 'siteCode' | 'language';
@@ -186,6 +187,7 @@ export function SettingsPage() {
           )}
         </div>
       </form>
+      <PrintSettingsSection />
       <BackupSection />
     </div>
   );
