@@ -15,6 +15,7 @@ import { createItems } from './catalog/items';
 import { createMasterData } from './catalog/master-data';
 import { createDocuments } from './documents/documents';
 import { createDrafts } from './drafts/drafts';
+import { createPrintLog } from './print/print-log';
 import { createSettings, settingsHandlers, type SettingsStore } from './settings/settings';
 import { importItems } from './catalog/import';
 import { createAllocation } from './stock/allocation';
@@ -142,6 +143,7 @@ export function createHandlers(ctx: BackendContext, settings: SettingsStore): Ha
     ...createDocuments(ctx).handlers,
     ...createLedgerMaintenance(ctx).handlers,
     ...createDrafts(ctx).handlers,
+    ...createPrintLog(ctx).handlers,
   };
 }
 
