@@ -4,7 +4,7 @@
  * goes through the shell (system dialog, straight to a printer, or a PDF file); a success is logged,
  * which numbers the next print as a reprint (补打 第N次), and its choices become the kind's defaults.
  */
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Printer, PrintLogEntry } from '../../shared/contract';
 import type { PrintKind, PrintTarget } from '../../shared/print/jobs';
@@ -48,7 +48,6 @@ export function PrintPreview({ kind, target, title, fileStem, onClose }: PrintPr
   const { t } = useTranslation();
   const { settings, settingsChanged } = useDepot();
   const dialogRef = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
   const saved = settings.printDefaults[kind] ?? factoryPrintDefault(kind);
   const [paper, setPaper] = useState<PaperId>(saved.paper);
   const [copies, setCopies] = useState(String(saved.copies));
@@ -144,7 +143,7 @@ export function PrintPreview({ kind, target, title, fileStem, onClose }: PrintPr
     <dialog
       ref={dialogRef}
       className="print-preview"
-      aria-labelledby={titleId}
+      aria-label={t('print.preview.title', { what: title })}
       onCancel={(e) => {
         e.stopPropagation();
         e.preventDefault();
@@ -169,8 +168,10 @@ export function PrintPreview({ kind, target, title, fileStem, onClose }: PrintPr
       </div>
 
       <aside className="print-preview-panel">
-        <h2 id={titleId} className="print-preview-title">
-          {t('print.preview.title', { what: title })}
+        <h2 className="print-preview-title">
+          {t('print.preview.heading')}
+          {/* A slip number must not break at its dashes. */}
+          <span className="print-preview-what">{title}</span>
         </h2>
         <p className="print-preview-history" role="status">
           {earlier === null

@@ -140,7 +140,7 @@ export const enUS: Translation = {
     'paperwork-not-pending': 'This dispatch is not waiting for any paperwork.',
     'invalid-category': 'A category cannot be placed under one of its own subcategories.',
     immutable: 'Posted records cannot be changed or deleted; post a reversal to correct a mistake.',
-    'print-view-failed': 'Cannot prepare the printout: {{reason}}',
+    'print-view-failed': 'Cannot print. {{reason}}',
     'print-timeout': 'The printout was not ready within {{seconds}} seconds; nothing was printed. Please try again.',
     'print-cancelled': 'Printing was cancelled; nothing was printed.',
     'print-failed': 'The printer did not accept the printout: {{reason}}',

@@ -140,7 +140,7 @@ export const zhCN = {
     'paperwork-not-pending': '这张出库单没有待补办的手续。',
     'invalid-category': '分类不能放在它自己的下级分类之下。',
     immutable: '已过账的记录不能修改或删除；如有错误，请做冲销。',
-    'print-view-failed': '无法生成打印内容：{{reason}}',
+    'print-view-failed': '无法打印。{{reason}}',
     'print-timeout': '打印内容在 {{seconds}} 秒内没有准备好，没有打印。请重试。',
     'print-cancelled': '已取消打印，没有打印任何内容。',
     'print-failed': '打印机没有接受这份打印：{{reason}}',

@@ -26,6 +26,7 @@ export const printZh = {
   },
   preview: {
     title: '打印预览：{{what}}',
+    heading: '打印预览',
     pages: '打印页面',
     historyLoading: '正在读取打印记录…',
     neverPrinted: '尚未打印过。',
@@ -83,6 +84,7 @@ export const printEn: TranslationShape<typeof printZh> = {
   },
   preview: {
     title: 'Print preview: {{what}}',
+    heading: 'Print preview',
     pages: 'Printed pages',
     historyLoading: 'Reading the print log…',
     neverPrinted: 'Not printed yet.',
