@@ -105,7 +105,8 @@ export function createPrinting(options: PrintingOptions): ShellHandlers {
       // Roughly the sheet at 96 dpi: the layout does not depend on it (pages are sized in mm).
       width: Math.ceil((paper.widthMm / 25.4) * 96) + 40,
       height: Math.ceil((paper.heightMm / 25.4) * 96) + 40,
-      webPreferences: secureWebPreferences(options.preloadPath, false),
+      // Chromium throttles timers and frames of hidden pages; a printout must finish drawing unseen.
+      webPreferences: { ...secureWebPreferences(options.preloadPath, false), backgroundThrottling: false },
     });
     try {
       await window.loadURL(`${options.entryUrl}${printHash(target)}`);

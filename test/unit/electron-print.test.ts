@@ -154,7 +154,7 @@ describe('print:print', () => {
     expect(window.loadedUrl).toBe(`${entryUrl}#/print/dispatch-slip/${slipId}?paper=continuous-241&reprint=1`);
   });
 
-  test('the hidden window is never shown, has the secure preferences and the preload, and is destroyed', async () => {
+  test('the hidden window is never shown, has the secure preferences, the preload, no throttling, and is destroyed', async () => {
     await call('print:print', { job: dispatchSlip('a4-portrait'), copies: 1, silent: false, printer: null });
     const window = onlyPrintWindow();
     expect(window.options).toMatchObject({
@@ -169,6 +169,7 @@ describe('print:print', () => {
         allowRunningInsecureContent: false,
         webviewTag: false,
         devTools: false,
+        backgroundThrottling: false,
       },
     });
     expect(window.shown).toBe(false);
