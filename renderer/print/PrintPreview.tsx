@@ -5,6 +5,7 @@
  * which numbers the next print as a reprint (补打 第N次), and its choices become the kind's defaults.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { Printer, PrintLogEntry } from '../../shared/contract';
 import type { PrintKind, PrintTarget } from '../../shared/print/jobs';
@@ -139,7 +140,9 @@ export function PrintPreview({ kind, target, title, fileStem, onClose }: PrintPr
   const View = printViews[kind];
   const lastPrint: PrintLogEntry | undefined = history.status === 'ok' ? history.value.entries.at(-1) : undefined;
 
-  return (
+  // Drawn at the body, not inside the screen that opened it: that screen's styles (`.dispatch-posted p`)
+  // must not reach the printout, or the preview would differ from the paper.
+  return createPortal(
     <dialog
       ref={dialogRef}
       className="print-preview"
@@ -283,7 +286,8 @@ export function PrintPreview({ kind, target, title, fileStem, onClose }: PrintPr
           {t('print.preview.close')}
         </button>
       </aside>
-    </dialog>
+    </dialog>,
+    document.body,
   );
 }
 

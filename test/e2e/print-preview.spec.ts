@@ -90,7 +90,8 @@ test.describe('print preview', () => {
 
     await dialog.getByRole('button', { name: '另存为 PDF…' }).click();
     const saved = dialog.getByRole('status').filter({ hasText: '已保存为' });
-    await expect(saved).toBeVisible();
+    // The PDF is drawn in a page of its own first: on a busy machine that takes a while.
+    await expect(saved).toBeVisible({ timeout: 60_000 });
     const file = `${shell.pdfDir}/${slip.number}.pdf`;
     await expect(saved).toHaveText(`已保存为 ${file}`);
     expect(fs.existsSync(file)).toBe(true);
@@ -122,7 +123,9 @@ test.describe('print preview', () => {
     await dialog.getByLabel('打印机').selectOption({ label: 'Deli DL-888B' });
     await expect(dialog.getByLabel('打印机')).toHaveValue('Deli_DL_888B');
     await dialog.getByRole('button', { name: '直接打印' }).click();
-    await expect(dialog.getByRole('status').filter({ hasText: '已送到 Deli DL-888B，共 3 份。' })).toBeVisible();
+    await expect(dialog.getByRole('status').filter({ hasText: '已送到 Deli DL-888B，共 3 份。' })).toBeVisible({
+      timeout: 60_000,
+    });
 
     expect(shell.printed).toHaveLength(1);
     expect(shell.printed[0]!.job).toEqual({
@@ -140,13 +143,13 @@ test.describe('print preview', () => {
     });
 
     // The log now numbers the next print as the first reprint, and the preview redraws the slip so.
-    await expect(dialog.getByText('再次打印将标注“补打 第1次”。')).toBeVisible();
+    await expect(dialog.getByText('再次打印将标注“补打 第1次”。')).toBeVisible({ timeout: 30_000 });
     await expect(dialog.getByRole('status').filter({ hasText: /已打印 1 次，最近一次/ })).toBeVisible();
     await expect(dialog.getByRole('region', { name: '打印页面' })).toContainText('补打');
     await app.screenshot('print-preview-reprint');
 
     await dialog.getByRole('button', { name: '直接打印' }).click();
-    await expect(dialog.getByText('再次打印将标注“补打 第2次”。')).toBeVisible();
+    await expect(dialog.getByText('再次打印将标注“补打 第2次”。')).toBeVisible({ timeout: 60_000 });
     expect(shell.printed).toHaveLength(2);
     expect(shell.printed[1]!.job.job.params).toEqual({ reprint: '1' });
 
