@@ -95,6 +95,10 @@ test.describe('print preview', () => {
     const file = `${shell.pdfDir}/${slip.number}.pdf`;
     await expect(saved).toHaveText(`已保存为 ${file}`);
     expect(fs.existsSync(file)).toBe(true);
+    // The PDF has the paper's own size (A4 = 595 × 842 pt), not the PDF printer's default Letter.
+    const size = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }));
+    expect(Math.abs(Number(size?.[1]) - (210 / 25.4) * 72)).toBeLessThan(1);
+    expect(Math.abs(Number(size?.[2]) - (297 / 25.4) * 72)).toBeLessThan(1);
     const text = pdfText(file);
     expect(text).toContain(slip.number);
     expect(text).toContain('青山镇人民政府');
