@@ -28,6 +28,7 @@ import {
   barcodeTextSchema,
 } from './schemas/catalog';
 import { idSchema } from './schemas/common';
+import { printSettingsInputSchema, printSettingsSchema } from './print/depotPrintSettings';
 import {
   printDefaultsSchema,
   printerSchema,
@@ -127,6 +128,8 @@ export const settingsSchema = z.object({
   language: languageSchema,
   /** Per kind of printout: the printer, paper and copies the preview starts with. */
   printDefaults: printDefaultsSchema,
+  /** Logo, slip texts and copies of printed documents. */
+  printing: printSettingsSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -141,6 +144,7 @@ export const settingsPatchSchema = z
         Object.entries(defaults).every(([kind, d]) => d === undefined || isSuitedPaper(kind as PrintKind, d.paper)),
       { message: 'a paper this kind of printout is not laid out for' },
     ),
+    printing: printSettingsInputSchema,
   })
   .partial()
   .strict();

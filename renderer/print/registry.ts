@@ -6,6 +6,8 @@
 import type { ComponentType } from 'react';
 import type { PrintKind } from '../../shared/print/jobs';
 import type { Paper } from '../../shared/print/papers';
+import { DispatchSlip } from './documents/DispatchSlip';
+import { ReceiptSlip } from './documents/ReceiptSlip';
 
 export interface PrintViewProps {
   target: string;
@@ -20,4 +22,7 @@ export interface PrintViewProps {
 
 export type PrintView = ComponentType<PrintViewProps>;
 
-export const printViews: Partial<Record<PrintKind, PrintView>> = {};
+export const printViews: Partial<Record<PrintKind, PrintView>> = {
+  'dispatch-slip': DispatchSlip,
+  'receipt-slip': ReceiptSlip,
+};

@@ -5,6 +5,7 @@ import { documentsEn } from './features/documents';
 import { inventoryEn } from './features/inventory';
 import { ledgerEn } from './features/ledger';
 import { printEn } from './features/print';
+import { printDocumentsEn } from './features/printDocuments';
 import { receiveEn } from './features/receive';
 import { stockEn } from './features/stock';
 import type { Translation } from './zh-CN';
@@ -18,6 +19,7 @@ export const enUS: Translation = {
   catalog: catalogEn,
   ledger: ledgerEn,
   print: printEn,
+  printDocuments: printDocumentsEn,
   stock: stockEn,
   app: {
     name: 'Relief Reserve',

@@ -5,6 +5,7 @@ import { documentsZh } from './features/documents';
 import { inventoryZh } from './features/inventory';
 import { ledgerZh } from './features/ledger';
 import { printZh } from './features/print';
+import { printDocumentsZh } from './features/printDocuments';
 import { receiveZh } from './features/receive';
 import { stockZh } from './features/stock';
 import { type TranslationShape } from './shape';
@@ -20,6 +21,7 @@ export const zhCN = {
   catalog: catalogZh,
   ledger: ledgerZh,
   print: printZh,
+  printDocuments: printDocumentsZh,
   stock: stockZh,
   app: {
     name: '救灾物资储备管理',

@@ -393,6 +393,10 @@ export const documentDetailSchema = documentSummarySchema.extend({
   responseLevel: z.enum(responseLevels).nullable(),
   transport: transportSchema.required(),
   partyId: z.string().nullable(),
+  /** The party's contact, phone and address as the catalog holds them now (printed on the slip). */
+  partyContact: z.string(),
+  partyPhone: z.string(),
+  partyAddress: z.string(),
   sourceId: z.string().nullable(),
   filing: z
     .object({
@@ -413,6 +417,8 @@ export const documentDetailSchema = documentSummarySchema.extend({
       spec: z.string(),
       baseUnit: z.string(),
       packSize: z.number().int(),
+      /** The item's catalog value per base unit, in fen (the slip's optional value column). */
+      unitValueFen: z.number().int(),
       quantity: z.number().int(),
       quantityOrdered: z.number().int().nullable(),
       remarks: z.string(),

@@ -113,11 +113,16 @@ export function createDocuments(ctx: BackendContext) {
       driver: string;
       driver_phone: string;
       party_id: string | null;
+      party_contact: string | null;
+      party_phone: string | null;
+      party_address: string | null;
       source_id: string | null;
     }
   >(
-    `SELECT remarks, reason, order_issuer, order_date, incident_name, response_level, transport_mode, carrier, plate_no,
-            driver, driver_phone, party_id, source_id FROM documents WHERE id = ?`,
+    `SELECT d.remarks, d.reason, d.order_issuer, d.order_date, d.incident_name, d.response_level, d.transport_mode,
+            d.carrier, d.plate_no, d.driver, d.driver_phone, d.party_id, p.contact AS party_contact,
+            p.phone AS party_phone, p.address AS party_address, d.source_id
+     FROM documents d LEFT JOIN parties p ON p.id = d.party_id WHERE d.id = ?`,
   );
   const filing = db.prepare<
     [string],
@@ -134,12 +139,13 @@ export function createDocuments(ctx: BackendContext) {
       spec: string;
       base_unit: string;
       pack_size: number;
+      unit_value_fen: number;
       quantity: number;
       quantity_ordered: number | null;
       remarks: string;
     }
   >(
-    `SELECT l.id, l.line_no, l.item_id, i.code, i.name, i.spec, i.base_unit, i.pack_size, l.quantity,
+    `SELECT l.id, l.line_no, l.item_id, i.code, i.name, i.spec, i.base_unit, i.pack_size, i.unit_value_fen, l.quantity,
             l.quantity_ordered, l.remarks
      FROM document_lines l JOIN items i ON i.id = l.item_id WHERE l.document_id = ? ORDER BY l.line_no`,
   );
@@ -194,6 +200,9 @@ export function createDocuments(ctx: BackendContext) {
         driverPhone: h.driver_phone,
       },
       partyId: h.party_id,
+      partyContact: h.party_contact ?? '',
+      partyPhone: h.party_phone ?? '',
+      partyAddress: h.party_address ?? '',
       sourceId: h.source_id,
       filing: f
         ? {
@@ -213,6 +222,7 @@ export function createDocuments(ctx: BackendContext) {
         spec: l.spec,
         baseUnit: l.base_unit,
         packSize: l.pack_size,
+        unitValueFen: l.unit_value_fen,
         quantity: l.quantity,
         quantityOrdered: l.quantity_ordered,
         remarks: l.remarks,

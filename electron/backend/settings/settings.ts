@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Language, PrintDefaults, Settings } from '../../../shared/contract';
+import { defaultPrintSettings, type PrintSettings } from '../../../shared/print/depotPrintSettings';
 import type { BackendContext, HandlersFor } from '../context';
 import { DomainError } from '../errors';
 
@@ -47,6 +48,8 @@ export function createSettings(ctx: BackendContext): SettingsStore {
       siteCode: read('siteCode', ''),
       language: read('language', defaults.language),
       printDefaults: read<PrintDefaults>('printDefaults', {}),
+      // Stored whole; merged over the defaults so a later added print setting reads its default.
+      printing: { ...defaultPrintSettings, ...read<Partial<PrintSettings>>('printing', {}) },
     };
   }
 
