@@ -108,7 +108,7 @@ test.describe('print preview', () => {
     expect(history.entries[0]).toMatchObject({ via: 'pdf', printer: null, paper: 'a4-portrait', sequence: 1 });
   });
 
-  test('printed straight to the thermal printer, then reprinted: the jobs carry printer, microns and copies, the second says 补打 第1次', async ({
+  test('printed straight to a chosen printer on 241 mm forms, then reprinted: the jobs carry printer, microns and copies, the second says 补打 第1次', async ({
     app,
     page,
     backend,
