@@ -23,7 +23,10 @@ export function hasApi(): boolean {
  * Calls one channel. Never throws: a broken transport becomes an `internal` error like any other,
  * so every caller handles exactly one shape.
  */
-export async function call<C extends ApiChannel>(channel: C, input?: ChannelInput<C>): Promise<Result<ChannelOutput<C>>> {
+export async function call<C extends ApiChannel>(
+  channel: C,
+  input?: ChannelInput<C>,
+): Promise<Result<ChannelOutput<C>>> {
   if (!hasApi()) {
     return { ok: false, error: { code: 'internal', message: 'window.api is not available' } };
   }
