@@ -17,6 +17,7 @@ import { createDocuments } from './documents/documents';
 import { createDrafts } from './drafts/drafts';
 import { createBackups, defaultBackupFolder, requireAbsolute, type Restorer } from './backup/backups';
 import { inspectBackup, listBackups, swapInBackup, undoSwap } from './backup/files';
+import { createPrintLog } from './print/print-log';
 import { createSettings, settingsHandlers, type SettingsStore } from './settings/settings';
 import { importItems } from './catalog/import';
 import { createAllocation } from './stock/allocation';
@@ -158,6 +159,7 @@ export function createHandlers(ctx: BackendContext, settings: SettingsStore, res
     ...createLedgerMaintenance(ctx).handlers,
     ...createDrafts(ctx).handlers,
     ...createBackups(ctx, settings, restorer).handlers,
+    ...createPrintLog(ctx).handlers,
   };
 }
 

@@ -155,6 +155,12 @@ export const enUS: Translation = {
     'backup-in-progress': 'A backup is being written; please try again in a moment.',
     'restore-failed': 'The restore did not complete; the data in use before was put back and nothing was lost.',
     'path-not-absolute': 'Enter a full path (for example E:\\Backups or /media/usb), not a relative one: {{path}}',
+    'print-view-failed': 'Cannot print. {{reason}}',
+    'print-timeout': 'The printout was not ready within {{seconds}} seconds; nothing was printed. Please try again.',
+    'print-cancelled': 'Printing was cancelled; nothing was printed.',
+    'print-failed': 'The printer did not accept the printout: {{reason}}',
+    'printer-not-found': 'This PC has no printer named “{{printer}}”. Choose another one in the print preview.',
+    'pdf-write-failed': 'Cannot save the PDF file {{path}}: {{reason}}',
     unknown: 'An unknown error occurred (code {{code}}).',
   },
   importReasons: {

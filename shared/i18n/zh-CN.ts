@@ -153,6 +153,12 @@ export const zhCN = {
     'backup-in-progress': '正在写入备份，请稍候再试。',
     'restore-failed': '恢复没有完成，原来的数据已放回原处，没有丢失任何内容。',
     'path-not-absolute': '请填写完整的路径（例如 E:\\备份 或 /media/u盘），而不是相对路径：{{path}}',
+    'print-view-failed': '无法打印。{{reason}}',
+    'print-timeout': '打印内容在 {{seconds}} 秒内没有准备好，没有打印。请重试。',
+    'print-cancelled': '已取消打印，没有打印任何内容。',
+    'print-failed': '打印机没有接受这份打印：{{reason}}',
+    'printer-not-found': '这台电脑上没有名为“{{printer}}”的打印机。请在打印预览中另选一台。',
+    'pdf-write-failed': '无法保存 PDF 文件 {{path}}：{{reason}}',
     unknown: '发生未知错误（代码 {{code}}）。',
   },
   /** Why an imported catalog row was refused (shared/schemas/catalog.ts importReasons). */

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Language, Settings } from '../../../shared/contract';
+import type { Language, PrintDefaults, Settings } from '../../../shared/contract';
 import { defaultPrintSettings, type PrintSettings } from '../../../shared/print/depotPrintSettings';
 import type { BackendContext, HandlersFor } from '../context';
 import { DomainError } from '../errors';
@@ -56,6 +56,7 @@ export function createSettings(ctx: BackendContext): SettingsStore {
       backupFolder: read('backupFolder', defaults.backupFolder),
       backupKeepDaily: read('backupKeepDaily', defaults.backupKeepDaily),
       backupKeepMonthly: read('backupKeepMonthly', defaults.backupKeepMonthly),
+      printDefaults: read<PrintDefaults>('printDefaults', {}),
       // Stored whole; merged over the defaults so a later added print setting reads its default.
       printing: { ...defaultPrintSettings, ...read<Partial<PrintSettings>>('printing', {}) },
     };
@@ -71,7 +72,10 @@ export function createSettings(ctx: BackendContext): SettingsStore {
       );
     }
     for (const [key, value] of Object.entries(patch)) {
-      if (value !== undefined) put.run(key, JSON.stringify(value));
+      if (value === undefined) continue;
+      // Print defaults are saved kind by kind: saving the dispatch slip's keeps the receipt slip's.
+      const merged = key === 'printDefaults' ? { ...current.printDefaults, ...(value as PrintDefaults) } : value;
+      put.run(key, JSON.stringify(merged));
     }
     return all();
   });
