@@ -66,6 +66,8 @@ export const errorCodes = [
   'invalid-category',
   /** The database refused to change a posted record (a trigger guarding the ledger fired). */
   'immutable',
+  /** The item already has a unit barcode: it needs no internal code (details: itemId, barcode). */
+  'has-unit-barcode',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -140,6 +140,7 @@ export const enUS: Translation = {
     'paperwork-not-pending': 'This dispatch is not waiting for any paperwork.',
     'invalid-category': 'A category cannot be placed under one of its own subcategories.',
     immutable: 'Posted records cannot be changed or deleted; post a reversal to correct a mistake.',
+    'has-unit-barcode': 'This item already has a unit barcode and needs no internal code: print its labels directly.',
     unknown: 'An unknown error occurred (code {{code}}).',
   },
   importReasons: {

@@ -140,6 +140,7 @@ export const zhCN = {
     'paperwork-not-pending': '这张出库单没有待补办的手续。',
     'invalid-category': '分类不能放在它自己的下级分类之下。',
     immutable: '已过账的记录不能修改或删除；如有错误，请做冲销。',
+    'has-unit-barcode': '这种物资已经有单品条码，不需要再赋内部码；直接打印标签即可。',
     unknown: '发生未知错误（代码 {{code}}）。',
   },
   /** Why an imported catalog row was refused (shared/schemas/catalog.ts importReasons). */

@@ -2,6 +2,7 @@ import { foundation } from './001-foundation';
 import { stockLedger } from './002-stock-ledger';
 import { itemSearch } from './003-item-search';
 import { ledgerByItemTime } from './004-ledger-by-item-time';
+import { internalCodes } from './006-internal-codes';
 
 /** One numbered step of the schema. Steps only add; each runs in one transaction. */
 export interface Migration {
@@ -11,6 +12,13 @@ export interface Migration {
 }
 
 /** Every migration in order; the last one's version is the schema version of this build. */
-export const migrations: readonly Migration[] = [foundation, stockLedger, itemSearch, ledgerByItemTime];
+export const migrations: readonly Migration[] = [
+  foundation,
+  stockLedger,
+  itemSearch,
+  ledgerByItemTime,
+  // 005 is the print log (branch print); 006 is numbered after it so the two merge without a clash.
+  internalCodes,
+];
 
 export const latestSchemaVersion = migrations[migrations.length - 1]!.version;
