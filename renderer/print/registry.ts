@@ -6,6 +6,7 @@
 import type { ComponentType } from 'react';
 import type { PrintKind } from '../../shared/print/jobs';
 import type { Paper } from '../../shared/print/papers';
+import { LabelsView } from './labels/LabelsView';
 
 export interface PrintViewProps {
   target: string;
@@ -20,4 +21,6 @@ export interface PrintViewProps {
 
 export type PrintView = ComponentType<PrintViewProps>;
 
-export const printViews: Partial<Record<PrintKind, PrintView>> = {};
+export const printViews: Partial<Record<PrintKind, PrintView>> = {
+  labels: LabelsView,
+};

@@ -4,6 +4,7 @@ import { dispatchEn } from './features/dispatch';
 import { documentsEn } from './features/documents';
 import { inventoryEn } from './features/inventory';
 import { ledgerEn } from './features/ledger';
+import { labelsEn } from './features/labels';
 import { printEn } from './features/print';
 import { receiveEn } from './features/receive';
 import { stockEn } from './features/stock';
@@ -18,6 +19,7 @@ export const enUS: Translation = {
   catalog: catalogEn,
   ledger: ledgerEn,
   print: printEn,
+  labels: labelsEn,
   stock: stockEn,
   app: {
     name: 'Relief Reserve',

@@ -4,6 +4,7 @@ import { dispatchZh } from './features/dispatch';
 import { documentsZh } from './features/documents';
 import { inventoryZh } from './features/inventory';
 import { ledgerZh } from './features/ledger';
+import { labelsZh } from './features/labels';
 import { printZh } from './features/print';
 import { receiveZh } from './features/receive';
 import { stockZh } from './features/stock';
@@ -20,6 +21,7 @@ export const zhCN = {
   catalog: catalogZh,
   ledger: ledgerZh,
   print: printZh,
+  labels: labelsZh,
   stock: stockZh,
   app: {
     name: '救灾物资储备管理',
