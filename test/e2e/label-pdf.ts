@@ -43,12 +43,13 @@ export interface PlacedSymbol {
 
 /** Every symbol on every page, with its position on the page. */
 export async function placedSymbols(page: Page): Promise<PlacedSymbol[]> {
-  return page.evaluate(() => {
+  // A string, as the other specs do: the test project's types have no DOM.
+  return page.evaluate<PlacedSymbol[]>(`(() => {
     const mm = 25.4 / 96;
-    const placed: PlacedSymbol[] = [];
+    const placed = [];
     document.querySelectorAll('.print-sheet').forEach((sheet, index) => {
       const origin = sheet.getBoundingClientRect();
-      sheet.querySelectorAll<HTMLElement>('.label-symbol').forEach((symbol) => {
+      sheet.querySelectorAll('.label-symbol').forEach((symbol) => {
         const box = symbol.getBoundingClientRect();
         placed.push({
           page: index,
@@ -62,7 +63,7 @@ export async function placedSymbols(page: Page): Promise<PlacedSymbol[]> {
       });
     });
     return placed;
-  });
+  })()`);
 }
 
 export interface RenderedPdf {

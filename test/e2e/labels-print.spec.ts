@@ -53,6 +53,9 @@ async function labelledDepot(backend: Backend) {
 const outDir = () => path.join(test.info().outputDir, 'labels');
 
 test.describe('labels printed and scanned back', () => {
+  // PDF, 300-dpi page images and decoding on a shared two-core machine: room to work; nothing here measures time.
+  test.describe.configure({ timeout: 120_000 });
+
   test('60 × 40 item labels: the tent’s internal EAN-13 and the quilt’s code in Code128 decode, names and specs printed', async ({
     page,
     backend,
@@ -115,7 +118,8 @@ test.describe('labels printed and scanned back', () => {
     expect(pdf.pages[0]).toMatch(/入库时间\s+\d{4}-\d{2}-\d{2}/);
     expect(pdf.pages[1]).toContain('捐赠第3批');
     expect(pdf.pages[1]).toContain('市级储备');
-    expect(pdf.pages[1]).toContain('改印二维码');
+    // The note wraps over lines beside the QR code.
+    expect(pdf.pages[1]!.replace(/\s+/g, '')).toContain('批次号含GS1条码不能表示的字符，改印二维码');
 
     const symbols = await placedSymbols(page);
     expect(symbols.map((s) => [s.page, s.symbology])).toEqual([

@@ -47,6 +47,8 @@ function fitText(root: HTMLElement): void {
 }
 
 interface Drawn {
+  /** The selection text these labels were drawn for. */
+  target: string;
   selection: LabelSelection;
   data: LabelData;
   encoder: Encoder;
@@ -54,12 +56,13 @@ interface Drawn {
 
 export function LabelsView({ target, paper, ready, failed }: PrintViewProps) {
   const { t } = useTranslation();
-  const [drawn, setDrawn] = useState<Drawn | null>(null);
+  const [latest, setDrawn] = useState<Drawn | null>(null);
+  // Labels of an earlier selection never show under a new one while it loads.
+  const drawn = latest?.target === target ? latest : null;
   const root = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     let live = true;
-    setDrawn(null);
     const parsed = parseLabelSelection(target);
     if (!parsed.ok) {
       failed(t('labels.view.badSelection', { problem: parsed.problem }));
@@ -75,15 +78,15 @@ export function LabelsView({ target, paper, ready, failed }: PrintViewProps) {
     ]).then(([result, encoder]) => {
       if (!live) return;
       if (!result.ok) failed(t('print.loadFailed', { reason: errorText(t, result.error) }));
-      else setDrawn({ selection, data: result.value, encoder });
+      else setDrawn({ target, selection, data: result.value, encoder });
     });
     return () => {
       live = false;
     };
   }, [target, failed, t]);
 
-  const format = labelFormat(paper);
-  const faces = useMemo(() => (drawn ? labelFaces(drawn, format) : []), [drawn, format.size, format.widthMm]); // eslint-disable-line react-hooks/exhaustive-deps -- format is derived from paper alone
+  const format = useMemo(() => labelFormat(paper), [paper]);
+  const faces = useMemo(() => (drawn ? labelFaces(drawn, format) : []), [drawn, format]);
 
   useLayoutEffect(() => {
     if (!drawn || !root.current) return;
