@@ -34,13 +34,24 @@ export function labelFormat(paper: Paper): LabelFormat {
   }
 }
 
-/** Shrinks each label's text until it fits its box (long names, several sources), down to 5 pt. */
+/**
+ * Shrinks each label's text until it fits its box (long names, several sources), down to 5 pt. Copies
+ * of one record share a face: it is measured once and its size given to the others.
+ */
 function fitText(root: HTMLElement): void {
+  const fitted = new Map<string, string>();
   for (const text of root.querySelectorAll<HTMLElement>('.label-text')) {
-    let size = parseFloat(getComputedStyle(text).fontSize) * 0.75; // px → pt
-    while ((text.scrollHeight > text.clientHeight + 0.5 || text.scrollWidth > text.clientWidth + 0.5) && size > 5) {
-      size -= 0.25;
-      text.style.fontSize = `${size}pt`;
+    const face = text.closest<HTMLElement>('[data-face]')?.dataset.face ?? '';
+    const known = fitted.get(face);
+    if (known !== undefined) {
+      text.style.fontSize = known;
+    } else {
+      let size = parseFloat(getComputedStyle(text).fontSize) * 0.75; // px → pt
+      while ((text.scrollHeight > text.clientHeight + 0.5 || text.scrollWidth > text.clientWidth + 0.5) && size > 5) {
+        size -= 0.25;
+        text.style.fontSize = `${size}pt`;
+      }
+      fitted.set(face, text.style.fontSize);
     }
     text.dataset.overflow = text.scrollHeight > text.clientHeight + 0.5 ? 'true' : 'false';
   }
@@ -105,9 +116,10 @@ export function LabelsView({ target, paper, ready, failed }: PrintViewProps) {
 
   if (!drawn) return null;
   const count = faces.length;
-  const labelled = faces.map((face, i) => (
+  const labelled = faces.map(({ face, record }, i) => (
     <div
       key={i}
+      data-face={record}
       className={`label label-${format.size}`}
       role="group"
       aria-label={t('labels.view.labelOf', { index: i + 1, count })}
@@ -146,10 +158,11 @@ export function LabelsView({ target, paper, ready, failed }: PrintViewProps) {
 }
 
 /** Every label face in print order: each record's face repeated for its copies (drawn once, shared). */
-function labelFaces({ selection, data, encoder }: Drawn, format: LabelFormat): ReactNode[] {
-  const faces: ReactNode[] = [];
+function labelFaces({ selection, data, encoder }: Drawn, format: LabelFormat): { face: ReactNode; record: number }[] {
+  const faces: { face: ReactNode; record: number }[] = [];
   const repeat = (entry: LabelEntry, face: ReactNode) => {
-    for (let c = 0; c < entry.copies; c++) faces.push(face);
+    const record = selection.entries.indexOf(entry);
+    for (let c = 0; c < entry.copies; c++) faces.push({ face, record });
   };
   selection.entries.forEach((entry, i) => {
     switch (data.kind) {
