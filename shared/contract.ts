@@ -30,6 +30,19 @@ import {
 import { idSchema } from './schemas/common';
 import { assignedCodeSchema, labelDataQuerySchema, labelDataSchema } from './schemas/labels';
 import {
+  printDefaultsSchema,
+  printerSchema,
+  printHistoryQuerySchema,
+  printHistorySchema,
+  printJobSchema,
+  printLogEntrySchema,
+  printRecordInputSchema,
+  savedPdfSchema,
+  savePdfInputSchema,
+} from './schemas/print';
+import { isSuitedPaper } from './print/suited-papers';
+import type { PrintKind } from './print/jobs';
+import {
   adjustmentInputSchema,
   agedQuerySchema,
   allocationQuerySchema,
@@ -113,6 +126,8 @@ export const settingsSchema = z.object({
   siteCode: z.string(),
   /** The interface language, remembered across restarts. */
   language: languageSchema,
+  /** Per kind of printout: the printer, paper and copies the preview starts with. */
+  printDefaults: printDefaultsSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -121,6 +136,12 @@ export const settingsPatchSchema = z
     depotName: z.string().trim().max(100),
     siteCode: siteCodeSchema,
     language: languageSchema,
+    /** Merged kind by kind into the saved defaults; a paper must suit its kind. */
+    printDefaults: printDefaultsSchema.refine(
+      (defaults) =>
+        Object.entries(defaults).every(([kind, d]) => d === undefined || isSuitedPaper(kind as PrintKind, d.paper)),
+      { message: 'a paper this kind of printout is not laid out for' },
+    ),
   })
   .partial()
   .strict();
@@ -128,6 +149,7 @@ export const settingsPatchSchema = z
 export * from './schemas/catalog';
 export * from './schemas/stock';
 export * from './schemas/labels';
+export * from './schemas/print';
 export { idSchema, dateSchema } from './schemas/common';
 
 export const contract = {
@@ -136,7 +158,7 @@ export const contract = {
     noInput,
     appInfoSchema,
   ),
-  'settings:get': channel('The depot settings (name, site code, language).', noInput, settingsSchema),
+  'settings:get': channel('The depot settings (name, site code, language, print defaults).', noInput, settingsSchema),
   'settings:update': channel(
     'Changes some depot settings and returns all of them. The site code is locked once the depot owns records.',
     settingsPatchSchema,
@@ -352,12 +374,56 @@ export const contract = {
     z.object({ id: idSchema }).strict(),
     z.object({ deleted: z.boolean() }),
   ),
+
+  // — Print log (every print and reprint, append-only) —
+  'print:record': channel(
+    'Logs one print or PDF of a printout after it succeeded; its sequence numbers the reprints (补打).',
+    printRecordInputSchema,
+    printLogEntrySchema,
+  ),
+  'print:history': channel(
+    'How often a printout was printed, with every print, oldest first.',
+    printHistoryQuerySchema,
+    printHistorySchema,
+  ),
 } satisfies Record<string, ChannelDef>;
+
+/**
+ * Channels Electron's main process answers itself, because they need Electron (printers, dialogs,
+ * hidden print windows), not the database. Same door as the contract: one function on window.api,
+ * the sender checked, the input parsed with these schemas, a Result back — never a throw.
+ */
+export const shellContract = {
+  'print:printers': channel('The printers this PC knows, the system default marked.', noInput, z.array(printerSchema)),
+  'print:print': channel(
+    'Prints a printout through the system dialog, or silently to a named printer with the paper size in microns.',
+    printJobSchema,
+    z.object({ printed: z.literal(true) }),
+  ),
+  'print:save-pdf': channel(
+    'Asks where to save and writes the printout as a PDF of its exact paper size; path null when cancelled.',
+    savePdfInputSchema,
+    savedPdfSchema,
+  ),
+} satisfies Record<string, ChannelDef>;
+
+export type ShellContract = typeof shellContract;
+export type ShellChannel = keyof ShellContract;
+export const shellChannels = Object.keys(shellContract) as ShellChannel[];
+
+export function isShellChannel(name: unknown): name is ShellChannel {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(shellContract, name);
+}
+
+/** Every channel on window.api: the backend's and the shell's. */
+export type ApiContract = Contract & ShellContract;
+export type ApiChannel = keyof ApiContract;
+export const apiChannels: readonly ApiChannel[] = [...Object.keys(contract), ...shellChannels] as ApiChannel[];
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
-export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
-export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
+export type ChannelInput<C extends ApiChannel> = z.input<ApiContract[C]['input']>;
+export type ChannelOutput<C extends ApiChannel> = z.output<ApiContract[C]['output']>;
 export const channels = Object.keys(contract) as Channel[];
 
 export function isChannel(name: unknown): name is Channel {

@@ -68,6 +68,18 @@ export const errorCodes = [
   'immutable',
   /** The item already has a unit barcode: it needs no internal code (details: itemId, barcode). */
   'has-unit-barcode',
+  /** The printout could not be drawn (its record is missing…); details.reason is the view's translated sentence. */
+  'print-view-failed',
+  /** The printout was not ready in time (details.seconds); nothing was printed. */
+  'print-timeout',
+  /** The keeper cancelled the system print dialog; nothing was printed. */
+  'print-cancelled',
+  /** The printer or its driver refused the job (details.reason from the system). */
+  'print-failed',
+  /** The printer named is not installed on this PC (details.printer). */
+  'printer-not-found',
+  /** The PDF could not be written where the keeper chose (details.path, details.reason). */
+  'pdf-write-failed',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

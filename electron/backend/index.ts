@@ -16,6 +16,7 @@ import { createLabels } from './catalog/labels';
 import { createMasterData } from './catalog/master-data';
 import { createDocuments } from './documents/documents';
 import { createDrafts } from './drafts/drafts';
+import { createPrintLog } from './print/print-log';
 import { createSettings, settingsHandlers, type SettingsStore } from './settings/settings';
 import { importItems } from './catalog/import';
 import { createAllocation } from './stock/allocation';
@@ -144,6 +145,7 @@ export function createHandlers(ctx: BackendContext, settings: SettingsStore): Ha
     ...createDocuments(ctx).handlers,
     ...createLedgerMaintenance(ctx).handlers,
     ...createDrafts(ctx).handlers,
+    ...createPrintLog(ctx).handlers,
   };
 }
 

@@ -1,13 +1,16 @@
 /**
  * The IPC door: one `ipcMain.handle` per contract channel. Each call's sender is checked here; the
- * backend then parses the input. Nothing is thrown back to the renderer: refusals are Result values.
+ * backend then parses the input. The shell's channels (printing) are answered in main after the same
+ * check, their input parsed here with their schemas. Nothing is thrown back to the renderer: refusals
+ * are Result values.
  */
 import { BrowserWindow, ipcMain } from 'electron';
 import type { IpcMainInvokeEvent, WebFrameMain } from 'electron';
 import type { Backend } from '../backend/index';
-import { channels, type Channel } from '../../shared/contract';
+import { channels, shellChannels, shellContract, type ApiChannel, type ShellChannel } from '../../shared/contract';
 import type { Result } from '../../shared/errors';
 import { isTrustedUrl } from './app-origin';
+import type { ShellHandlers } from './printing';
 
 /** Decides whether an IPC call comes from a page allowed to use the backend. */
 export type SenderCheck = (event: IpcMainInvokeEvent) => boolean;
@@ -40,7 +43,7 @@ export function isTrustedSender(event: IpcMainInvokeEvent, origins: ReadonlySet<
   return ofOurWindow && isTrustedUrl(url, origins);
 }
 
-function forbiddenSender(channel: Channel, event: IpcMainInvokeEvent): Result<never> {
+function forbiddenSender(channel: ApiChannel, event: IpcMainInvokeEvent): Result<never> {
   console.warn(`[main] refused ${channel} from ${senderUrl(event) ?? '(no frame)'}`);
   return {
     ok: false,
@@ -48,15 +51,47 @@ function forbiddenSender(channel: Channel, event: IpcMainInvokeEvent): Result<ne
   };
 }
 
+/** Parses a shell channel's input and runs its handler; a throw still becomes an `internal` Result. */
+async function answerShell(
+  shell: ShellHandlers,
+  channel: ShellChannel,
+  input: unknown,
+  event: IpcMainInvokeEvent,
+): Promise<Result<unknown>> {
+  const parsed = shellContract[channel].input.safeParse(input);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      error: {
+        code: 'invalid-input',
+        message: `invalid input for ${channel}`,
+        details: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
+      },
+    };
+  }
+  try {
+    const handler = shell[channel] as (input: unknown, event: IpcMainInvokeEvent) => Promise<Result<unknown>>;
+    return await handler(parsed.data, event);
+  } catch (err) {
+    console.error(`[main] ${channel} failed`, err);
+    return { ok: false, error: { code: 'internal', message: `${channel} failed: ${(err as Error)?.message ?? err}` } };
+  }
+}
+
 /**
  * Registers one handler per contract channel. A trusted sender's call goes to `backend.invoke`
- * (which validates the input and never throws); any other sender gets `forbidden-sender` and the
- * backend is not touched.
+ * (which validates the input and never throws), or for a shell channel to its handler in main; any
+ * other sender gets `forbidden-sender` and neither is touched.
  */
-export function registerIpc(backend: Pick<Backend, 'invoke'>, isTrusted: SenderCheck): void {
+export function registerIpc(backend: Pick<Backend, 'invoke'>, isTrusted: SenderCheck, shell: ShellHandlers): void {
   for (const channel of channels) {
     ipcMain.handle(channel, (event, input: unknown) =>
       isTrusted(event) ? backend.invoke(channel, input) : forbiddenSender(channel, event),
+    );
+  }
+  for (const channel of shellChannels) {
+    ipcMain.handle(channel, (event, input: unknown) =>
+      isTrusted(event) ? answerShell(shell, channel, input, event) : forbiddenSender(channel, event),
     );
   }
 }

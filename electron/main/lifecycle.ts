@@ -10,6 +10,7 @@ import { devServerUrl, rendererEntryUrl, trustedOrigins } from './app-origin';
 import { profileDirFor, resolveDataLocation, type DataLocation } from './data-path';
 import { isTrustedSender, registerIpc } from './ipc';
 import { installApplicationMenu } from './menu';
+import { createPrinting } from './printing';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { denyAllPermissions, guardWebContents } from './web-security';
 import { createMainWindow, focusMainWindow, mainWindowTitle } from './window';
@@ -32,13 +33,17 @@ function openApp({ mainDir, devUrl, origins, location }: ReadyContext): BrowserW
   // A refused database still gives a backend: app info explains why, in the keeper's language.
   const backend = openBackendOrExplain({ dbPath: location.dbPath, appVersion: app.getVersion() });
   app.on('will-quit', () => backend.close());
-  registerIpc(backend, (event) => isTrustedSender(event, origins));
+  const preloadPath = path.join(mainDir, '..', 'preload', 'index.cjs');
+  const url = devUrl ?? rendererEntryUrl;
+  // Printouts are drawn by the same renderer, in hidden windows with the same preload.
+  const printing = createPrinting({ preloadPath, entryUrl: url });
+  registerIpc(backend, (event) => isTrustedSender(event, origins), printing);
   denyAllPermissions(session.defaultSession);
   handleAppProtocol(path.join(mainDir, '..', 'renderer'));
   installApplicationMenu(devUrl !== null);
   return createMainWindow({
-    preloadPath: path.join(mainDir, '..', 'preload', 'index.cjs'),
-    url: devUrl ?? rendererEntryUrl,
+    preloadPath,
+    url,
     allowDevTools: devUrl !== null,
     workArea: screen.getPrimaryDisplay().workAreaSize,
   });

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { TFunction } from 'i18next';
 import type { Api } from '../../shared/api';
-import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
+import type { ApiChannel, ChannelInput, ChannelOutput } from '../../shared/contract';
 import { errorCodes, type AppError, type ErrorCode, type Result } from '../../shared/errors';
 
 declare global {
@@ -23,7 +23,7 @@ export function hasApi(): boolean {
  * Calls one channel. Never throws: a broken transport becomes an `internal` error like any other,
  * so every caller handles exactly one shape.
  */
-export async function call<C extends Channel>(channel: C, input?: ChannelInput<C>): Promise<Result<ChannelOutput<C>>> {
+export async function call<C extends ApiChannel>(channel: C, input?: ChannelInput<C>): Promise<Result<ChannelOutput<C>>> {
   if (!hasApi()) {
     return { ok: false, error: { code: 'internal', message: 'window.api is not available' } };
   }
@@ -66,7 +66,7 @@ interface Settled<T> {
  * Loads one channel's answer for a screen and reloads it when the input changes or `reload()` is
  * called. Answers to superseded requests are dropped, so a slow old answer never overwrites a new one.
  */
-export function useChannel<C extends Channel>(
+export function useChannel<C extends ApiChannel>(
   channel: C,
   input?: ChannelInput<C>,
 ): { state: Loaded<ChannelOutput<C>>; reload: () => void } {

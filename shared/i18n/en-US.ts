@@ -143,6 +143,12 @@ export const enUS: Translation = {
     'invalid-category': 'A category cannot be placed under one of its own subcategories.',
     immutable: 'Posted records cannot be changed or deleted; post a reversal to correct a mistake.',
     'has-unit-barcode': 'This item already has a unit barcode and needs no internal code: print its labels directly.',
+    'print-view-failed': 'Cannot print. {{reason}}',
+    'print-timeout': 'The printout was not ready within {{seconds}} seconds; nothing was printed. Please try again.',
+    'print-cancelled': 'Printing was cancelled; nothing was printed.',
+    'print-failed': 'The printer did not accept the printout: {{reason}}',
+    'printer-not-found': 'This PC has no printer named “{{printer}}”. Choose another one in the print preview.',
+    'pdf-write-failed': 'Cannot save the PDF file {{path}}: {{reason}}',
     unknown: 'An unknown error occurred (code {{code}}).',
   },
   importReasons: {

@@ -143,6 +143,12 @@ export const zhCN = {
     'invalid-category': '分类不能放在它自己的下级分类之下。',
     immutable: '已过账的记录不能修改或删除；如有错误，请做冲销。',
     'has-unit-barcode': '这种物资已经有单品条码，不需要再赋内部码；直接打印标签即可。',
+    'print-view-failed': '无法打印。{{reason}}',
+    'print-timeout': '打印内容在 {{seconds}} 秒内没有准备好，没有打印。请重试。',
+    'print-cancelled': '已取消打印，没有打印任何内容。',
+    'print-failed': '打印机没有接受这份打印：{{reason}}',
+    'printer-not-found': '这台电脑上没有名为“{{printer}}”的打印机。请在打印预览中另选一台。',
+    'pdf-write-failed': '无法保存 PDF 文件 {{path}}：{{reason}}',
     unknown: '发生未知错误（代码 {{code}}）。',
   },
   /** Why an imported catalog row was refused (shared/schemas/catalog.ts importReasons). */

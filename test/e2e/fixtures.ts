@@ -10,7 +10,7 @@ import path from 'node:path';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { openBackendOrExplain, type Backend } from '../../electron/backend/index';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
-import { exposeBackend, rendererDir, serveFolder } from './harness';
+import { exposeBackend, rendererDir, serveFolder, type TestShell } from './harness';
 
 /** The file name the app uses in its data folder. */
 export const databaseFileName = 'relief-reserve.db';
@@ -84,6 +84,8 @@ interface Fixtures {
   allowPageErrors: boolean;
   dataDir: string;
   backend: Backend;
+  /** The stand-in for main's print glue: PDFs saved under the data folder, print jobs recorded. */
+  shell: TestShell;
   app: AppWindow;
 }
 
@@ -124,14 +126,18 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     backend.close();
   },
 
-  page: async ({ page, backend, allowPageErrors }, use) => {
+  shell: async ({ dataDir }, use) => {
+    await use({ pdfDir: path.join(dataDir, 'pdf'), printed: [] });
+  },
+
+  page: async ({ page, backend, shell, allowPageErrors }, use) => {
     const problems: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(`console: ${message.text()}`);
     });
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
 
-    await exposeBackend(page, backend);
+    await exposeBackend(page, backend, shell);
 
     await use(page);
 

@@ -7,10 +7,14 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import type { Backend } from '../../electron/backend/index';
+import { printOptionsFor } from '../../electron/main/print-options';
 import { apiGlobalName } from '../../shared/api';
-import { channels } from '../../shared/contract';
+import { apiChannels, isShellChannel, shellContract, type ShellChannel } from '../../shared/contract';
+import type { Result } from '../../shared/errors';
+import { printHash, type PrintTarget } from '../../shared/print/jobs';
+import type { Printer, PrintJob } from '../../shared/schemas/print';
 
 const bindingName = '__reliefReserveInvoke';
 
@@ -62,9 +66,120 @@ export async function serveFolder(root: string): Promise<{ url: string; close():
   };
 }
 
-/** Gives the page `window.api` exactly as the preload does — frozen, one function per channel — over a binding. */
-export async function exposeBackend(page: Page, backend: Backend): Promise<void> {
-  await page.exposeBinding(bindingName, (_source, channel: string, input: unknown) => backend.invoke(channel, input));
+/** Two printers every UI test's PC has: a dot-matrix for three-part forms and a thermal receipt printer. */
+export const testPrinters: readonly Printer[] = [
+  { name: 'EPSON_LQ_630K', displayName: 'EPSON LQ-630K', isDefault: true },
+  { name: 'Deli_DL_888B', displayName: 'Deli DL-888B', isDefault: false },
+];
+
+/** A print job the test printers received, with the exact options Electron's webContents.print would get. */
+export interface RecordedPrint {
+  job: PrintJob;
+  options: ReturnType<typeof printOptionsFor>;
+}
+
+/**
+ * What stands in for Electron's main process in a browser: the shell's print channels. PDFs are really
+ * rendered (the same print route in a new page, page.pdf with the CSS page size) into `pdfDir`; printing
+ * records the job once the route has drawn it; the printers are `testPrinters`.
+ */
+export interface TestShell {
+  pdfDir: string;
+  printed: RecordedPrint[];
+}
+
+const printReadyTimeoutMs = 30_000;
+
+/** Draws a printout in its own page, as main's hidden window does, and hands the page to `use`. */
+async function withPrintout<T>(
+  context: BrowserContext,
+  backend: Backend,
+  baseUrl: string,
+  target: PrintTarget,
+  use: (page: Page) => Promise<Result<T>>,
+): Promise<Result<T>> {
+  const page = await context.newPage();
+  try {
+    await exposeBackend(page, backend);
+    await page.goto(`${baseUrl}${printHash(target)}`);
+    const root = page.locator('html');
+    try {
+      await page
+        .locator('html[data-print-state="ready"], html[data-print-state="failed"]')
+        .waitFor({ state: 'attached', timeout: printReadyTimeoutMs });
+    } catch {
+      const seconds = printReadyTimeoutMs / 1000;
+      return {
+        ok: false,
+        error: { code: 'print-timeout', message: `not ready within ${seconds} s`, details: { seconds } },
+      };
+    }
+    const state = await root.getAttribute('data-print-state');
+    if (state === 'failed') {
+      const reason = (await page.getByRole('alert').textContent()) ?? '';
+      return {
+        ok: false,
+        error: { code: 'print-view-failed', message: `the print view failed: ${reason}`, details: { reason } },
+      };
+    }
+    return await use(page);
+  } finally {
+    await page.close();
+  }
+}
+
+async function answerShell(
+  shell: TestShell,
+  backend: Backend,
+  callerPage: Page,
+  channel: ShellChannel,
+  input: unknown,
+): Promise<Result<unknown>> {
+  const parsed = shellContract[channel].input.safeParse(input);
+  if (!parsed.success) {
+    const details = parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message }));
+    return { ok: false, error: { code: 'invalid-input', message: `invalid input for ${channel}`, details } };
+  }
+  const baseUrl = callerPage.url().split('#')[0]!;
+  const context = callerPage.context();
+  switch (channel) {
+    case 'print:printers':
+      return { ok: true, value: testPrinters.map((p) => ({ ...p })) };
+    case 'print:print': {
+      const job = parsed.data as PrintJob;
+      if (job.silent && !testPrinters.some((p) => p.name === job.printer)) {
+        const message = `no printer named ${job.printer}`;
+        return { ok: false, error: { code: 'printer-not-found', message, details: { printer: job.printer } } };
+      }
+      return withPrintout(context, backend, baseUrl, job.job, async () => {
+        shell.printed.push({ job, options: printOptionsFor(job) });
+        return { ok: true, value: { printed: true } };
+      });
+    }
+    case 'print:save-pdf': {
+      const { job, fileName } = parsed.data as { job: PrintTarget; fileName: string };
+      const file = path.join(shell.pdfDir, fileName);
+      return withPrintout(context, backend, baseUrl, job, async (page) => {
+        fs.mkdirSync(shell.pdfDir, { recursive: true });
+        await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
+        return { ok: true, value: { path: file } };
+      });
+    }
+  }
+}
+
+/**
+ * Gives the page `window.api` exactly as the preload does — frozen, one function per channel — over a
+ * binding. Backend channels go to the real backend; the shell's print channels to `shell` when given.
+ */
+export async function exposeBackend(page: Page, backend: Backend, shell?: TestShell): Promise<void> {
+  await page.exposeBinding(bindingName, (source, channel: string, input: unknown) => {
+    if (!isShellChannel(channel)) return backend.invoke(channel, input);
+    if (shell === undefined) {
+      return { ok: false, error: { code: 'internal', message: `${channel}: this page has no print shell` } };
+    }
+    return answerShell(shell, backend, source.page, channel, input);
+  });
   await page.addInitScript(
     ({ names, binding, globalName }) => {
       const send = (channel: string, input: unknown) =>
@@ -78,7 +193,7 @@ export async function exposeBackend(page: Page, backend: Backend): Promise<void>
       // In the page `globalThis` is `window`; written so, this file needs no DOM typings.
       Object.defineProperty(globalThis, globalName, { value: api, enumerable: true });
     },
-    { names: channels as string[], binding: bindingName, globalName: apiGlobalName },
+    { names: [...apiChannels] as string[], binding: bindingName, globalName: apiGlobalName },
   );
 }
 

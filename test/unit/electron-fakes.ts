@@ -72,9 +72,48 @@ export class FakeFrame {
 
 export type WindowOpenHandler = (details: { url: string }) => { action: 'allow' | 'deny' };
 
+/**
+ * What the hidden print pages and the printers do, set by a test before it prints: the state the
+ * print route announces, the system's printers, what print() and printToPDF() answer.
+ */
+export const printing = {
+  pageState: { state: 'ready', reason: '' } as { state: string; reason: string | null },
+  printers: [] as { name: string; displayName: string; description: string; options: Record<string, string> }[],
+  printAnswer: [true, ''] as [boolean, string],
+  pdfBytes: Buffer.from('%PDF-1.7 fake'),
+  /** printToPDF rejects with this when set. */
+  pdfError: null as Error | null,
+  /** executeJavaScript rejects with this when set (a page that crashed). */
+  scriptError: null as Error | null,
+};
+
 export class FakeWebContents extends FakeEmitter {
   readonly mainFrame = new FakeFrame('about:blank');
   windowOpenHandler: WindowOpenHandler | null = null;
+  readonly printCalls: unknown[] = [];
+  readonly pdfCalls: unknown[] = [];
+  readonly scripts: string[] = [];
+
+  print(options: unknown, callback: (success: boolean, failureReason: string) => void): void {
+    this.printCalls.push(options);
+    const [success, reason] = printing.printAnswer;
+    setTimeout(() => callback(success, reason), 0);
+  }
+
+  printToPDF(options: unknown): Promise<Buffer> {
+    this.pdfCalls.push(options);
+    return printing.pdfError ? Promise.reject(printing.pdfError) : Promise.resolve(printing.pdfBytes);
+  }
+
+  executeJavaScript(code: string): Promise<unknown> {
+    this.scripts.push(code);
+    if (printing.scriptError) return Promise.reject(printing.scriptError);
+    return Promise.resolve({ ...printing.pageState });
+  }
+
+  getPrintersAsync(): Promise<unknown[]> {
+    return Promise.resolve(printing.printers.map((p) => ({ ...p })));
+  }
 
   setWindowOpenHandler(handler: WindowOpenHandler): void {
     this.windowOpenHandler = handler;
@@ -115,6 +154,14 @@ export class BrowserWindow extends FakeEmitter {
 
   isDestroyed(): boolean {
     return this.destroyed;
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+  }
+
+  static fromWebContents(contents: FakeWebContents): BrowserWindow | null {
+    return BrowserWindow.created.find((w) => w.webContents === contents) ?? null;
   }
 
   isMinimized(): boolean {
@@ -289,6 +336,15 @@ export const dialog = {
   showErrorBox(title: string, content: string): void {
     this.errorBoxes.push({ title, content });
   },
+  /** The save dialogs opened: the parent window (or null) and the options. */
+  saveDialogs: [] as { parent: unknown; options: Record<string, unknown> }[],
+  /** What the keeper picks in the next save dialog. */
+  saveAnswer: { canceled: false, filePath: '' } as { canceled: boolean; filePath?: string },
+  showSaveDialog(...args: unknown[]): Promise<{ canceled: boolean; filePath?: string }> {
+    const [parent, options] = args.length === 2 ? args : [null, args[0]];
+    this.saveDialogs.push({ parent, options: options as Record<string, unknown> });
+    return Promise.resolve({ ...this.saveAnswer });
+  },
 };
 
 export const contextBridge = {
@@ -320,6 +376,13 @@ export function resetFakes(): void {
   Menu.applicationMenu = null;
   screen.workAreaSize = { width: 1920, height: 1040 };
   dialog.errorBoxes = [];
+  dialog.saveDialogs = [];
+  dialog.saveAnswer = { canceled: false, filePath: '' };
+  printing.pageState = { state: 'ready', reason: '' };
+  printing.printers = [];
+  printing.printAnswer = [true, ''];
+  printing.pdfError = null;
+  printing.scriptError = null;
   contextBridge.exposed.clear();
   ipcRenderer.invocations = [];
 }

@@ -15,7 +15,8 @@ import { openBackend, type Backend } from '../../electron/backend/index';
 import { startApp } from '../../electron/main/lifecycle';
 import { isTrustedSender, registerIpc } from '../../electron/main/ipc';
 import { appOrigin, trustedOrigins } from '../../electron/main/app-origin';
-import { channels } from '../../shared/contract';
+import { apiChannels } from '../../shared/contract';
+import { createPrinting } from '../../electron/main/printing';
 import type { Result } from '../../shared/errors';
 
 let tmp: string;
@@ -68,9 +69,12 @@ async function call(channel: string, event: unknown, input?: unknown): Promise<R
 const tent = { code: 'TENT-01', name: '单帐篷', baseUnit: '顶', personsPerUnit: 5 };
 
 describe('starting the app', () => {
-  test('registers every contract channel exactly once', async () => {
+  test('registers every contract channel, the backend’s and the shell’s, exactly once', async () => {
     await launchWindow();
-    expect([...fake.ipcMain.handledChannels].sort()).toEqual([...channels].sort());
+    expect([...fake.ipcMain.handledChannels].sort()).toEqual([...apiChannels].sort());
+    expect(fake.ipcMain.handledChannels).toEqual(
+      expect.arrayContaining(['print:print', 'print:save-pdf', 'print:printers']),
+    );
     expect(new Set(fake.ipcMain.handledChannels).size).toBe(fake.ipcMain.handledChannels.length);
   });
 
@@ -218,7 +222,11 @@ describe('the IPC door checks who is calling', () => {
       },
     };
     const origins = trustedOrigins(null);
-    registerIpc(recorded, (event) => isTrustedSender(event, origins));
+    registerIpc(
+      recorded,
+      (event) => isTrustedSender(event, origins),
+      createPrinting({ preloadPath: '/preload.cjs', entryUrl: `${appOrigin}/index.html`, pollMs: 1 }),
+    );
   });
 
   afterEach(() => backend.close());

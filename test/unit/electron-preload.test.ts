@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, test, vi } from 'vitest';
 vi.mock('electron', () => import('./electron-fakes'));
 
 import * as fake from './electron-fakes';
-import { channels } from '../../shared/contract';
+import { apiChannels as channels } from '../../shared/contract';
 
 let api: Record<string, unknown>;
 
@@ -22,7 +22,7 @@ describe('the preload exposes the contract and nothing more', () => {
     expect([...fake.contextBridge.exposed.keys()]).toEqual(['api']);
   });
 
-  test('one function per contract channel, no other property', () => {
+  test('one function per contract channel (backend and shell), no other property', () => {
     expect(Object.keys(api).sort()).toEqual([...channels].sort());
     for (const channel of channels) expect(typeof api[channel], channel).toBe('function');
     expect(api).not.toHaveProperty('ipcRenderer');

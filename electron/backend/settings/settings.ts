@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Language, Settings } from '../../../shared/contract';
+import type { Language, PrintDefaults, Settings } from '../../../shared/contract';
 import type { BackendContext, HandlersFor } from '../context';
 import { DomainError } from '../errors';
 
@@ -46,6 +46,7 @@ export function createSettings(ctx: BackendContext): SettingsStore {
       depotName: read('depotName', defaults.depotName),
       siteCode: read('siteCode', ''),
       language: read('language', defaults.language),
+      printDefaults: read<PrintDefaults>('printDefaults', {}),
     };
   }
 
@@ -59,7 +60,10 @@ export function createSettings(ctx: BackendContext): SettingsStore {
       );
     }
     for (const [key, value] of Object.entries(patch)) {
-      if (value !== undefined) put.run(key, JSON.stringify(value));
+      if (value === undefined) continue;
+      // Print defaults are saved kind by kind: saving the dispatch slip's keeps the receipt slip's.
+      const merged = key === 'printDefaults' ? { ...current.printDefaults, ...(value as PrintDefaults) } : value;
+      put.run(key, JSON.stringify(merged));
     }
     return all();
   });

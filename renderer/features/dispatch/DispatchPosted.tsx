@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useChannel } from '../../api/client';
 import { areaHref } from '../../app/areas';
 import { formatNumber } from '../../components/format';
+import { PrintButton } from '../../print/PrintButton';
 
 export interface PostedDispatch {
   id: string;
@@ -42,6 +43,12 @@ export function DispatchPosted({ posted, onNew }: DispatchPostedProps) {
       </p>
       {posted.paperworkPending && <PaperworkDeadline documentId={posted.id} />}
       <div className="dispatch-posted-actions">
+        <PrintButton
+          kind="dispatch-slip"
+          target={posted.id}
+          number={posted.number}
+          label={t('print.open.printDispatchSlip')}
+        />
         <a className="button button-quiet" href={areaHref('documents', posted.id)}>
           {t('dispatch.posted.openDocument', { number: posted.number })}
         </a>

@@ -5,6 +5,7 @@ import type { DocumentDetail, Party } from '../../../shared/contract';
 import { errorText, useChannel } from '../../api/client';
 import { areaHref } from '../../app/areas';
 import { formatCartons, formatDateTime, formatNumber, today } from '../../components/format';
+import { PrintButton } from '../../print/PrintButton';
 import { FilePaperworkDialog } from './FilePaperworkDialog';
 import { ReturnDialog } from './ReturnDialog';
 import { ReverseDialog } from './ReverseDialog';
@@ -123,6 +124,14 @@ export function DocumentView({ id, onChanged }: DocumentViewProps) {
       <div className="document-toolbar">
         {back}
         <div className="document-actions" role="group" aria-label={t('documents.view.actionsLabel')}>
+          {(doc.kind === 'dispatch' || doc.kind === 'receipt') && (
+            <PrintButton
+              kind={doc.kind === 'dispatch' ? 'dispatch-slip' : 'receipt-slip'}
+              target={doc.id}
+              number={doc.number}
+              label={t('print.open.print')}
+            />
+          )}
           {canFile && (
             <button type="button" className="button button-primary" onClick={() => setDialog('file')}>
               {t('documents.view.actions.file')}

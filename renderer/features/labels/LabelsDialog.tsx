@@ -12,6 +12,7 @@ import {
   type LabelKind,
 } from '../../../shared/labels/selection';
 import { papers, type PaperId } from '../../../shared/print/papers';
+import { call, errorText } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { formatNumber } from '../../components/format';
@@ -77,6 +78,34 @@ export function LabelsDialog({ open, kind, entries, initialCopies = 1, unit, onC
     [viewKey],
   );
 
+  const [busy, setBusy] = useState<'dialog' | 'pdf' | null>(null);
+  const [outcome, setOutcome] = useState<{ kind: 'done' | 'error'; text: string } | null>(null);
+  // Label copies live in the selection itself, so the printout is always one copy of it.
+  const job = { kind: 'labels' as const, target, paper };
+  const canPrint = state.status === 'ready' && valid && busy === null;
+
+  async function print() {
+    setBusy('dialog');
+    setOutcome(null);
+    const result = await call('print:print', { job, copies: 1, silent: false, printer: null });
+    setOutcome(
+      result.ok
+        ? { kind: 'done', text: t('print.preview.printed') }
+        : { kind: 'error', text: errorText(t, result.error) },
+    );
+    setBusy(null);
+  }
+
+  async function savePdf() {
+    setBusy('pdf');
+    setOutcome(null);
+    const result = await call('print:save-pdf', { job, fileName: t('labels.dialog.fileName') });
+    if (!result.ok) setOutcome({ kind: 'error', text: errorText(t, result.error) });
+    else if (result.value.path !== null)
+      setOutcome({ kind: 'done', text: t('print.preview.savedPdf', { path: result.value.path }) });
+    setBusy(null);
+  }
+
   const total = (copies ?? 0) * entries.length;
   const title =
     kind === 'items'
@@ -91,9 +120,25 @@ export function LabelsDialog({ open, kind, entries, initialCopies = 1, unit, onC
       onClose={onClose}
       wide
       actions={
-        <button type="button" className="button button-primary" onClick={onClose}>
-          {t('labels.dialog.close')}
-        </button>
+        <>
+          {outcome && (
+            <p
+              className={outcome.kind === 'error' ? 'notice-error labels-dialog-outcome' : 'labels-dialog-outcome'}
+              role={outcome.kind === 'error' ? 'alert' : 'status'}
+            >
+              {outcome.text}
+            </p>
+          )}
+          <button type="button" className="button button-quiet" onClick={onClose}>
+            {t('labels.dialog.close')}
+          </button>
+          <button type="button" className="button button-quiet" disabled={!canPrint} onClick={() => void savePdf()}>
+            {busy === 'pdf' ? t('print.preview.saving') : t('print.preview.savePdf')}
+          </button>
+          <button type="button" className="button button-primary" disabled={!canPrint} onClick={() => void print()}>
+            {busy === 'dialog' ? t('print.preview.printing') : t('print.preview.printDialog')}
+          </button>
+        </>
       }
     >
       <div className="labels-dialog-options">

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { areaHref } from '../../app/areas';
 import { ReceiptLabels } from '../labels/ReceiptLabels';
+import { PrintButton } from '../../print/PrintButton';
 
 export interface PostedReceipt {
   id: string;
@@ -41,6 +42,12 @@ export function ReceiptPosted({ posted, onNewReceipt }: ReceiptPostedProps) {
       <p>{t('receive.posted.summary', { lines: posted.lines, quantities: posted.quantities })}</p>
       <ReceiptLabels documentId={posted.id} />
       <p className="receive-posted-actions">
+        <PrintButton
+          kind="receipt-slip"
+          target={posted.id}
+          number={posted.number}
+          label={t('print.open.printReceiptSlip')}
+        />
         <a className="button button-quiet" href={areaHref('documents', posted.id)}>
           {t('receive.posted.open', { number: posted.number })}
         </a>

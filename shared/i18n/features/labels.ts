@@ -54,6 +54,7 @@ export const labelsZh = {
     preview: '标签预览',
     close: '关闭',
     loading: '正在生成标签…',
+    fileName: '标签.pdf',
   },
   actions: {
     itemLabels: '打印标签',
@@ -132,6 +133,7 @@ export const labelsEn: TranslationShape<typeof labelsZh> = {
     preview: 'Label preview',
     close: 'Close',
     loading: 'Preparing the labels…',
+    fileName: 'labels.pdf',
   },
   actions: {
     itemLabels: 'Print labels',

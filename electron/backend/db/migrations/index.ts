@@ -2,6 +2,7 @@ import { foundation } from './001-foundation';
 import { stockLedger } from './002-stock-ledger';
 import { itemSearch } from './003-item-search';
 import { ledgerByItemTime } from './004-ledger-by-item-time';
+import { printLog } from './005-print-log';
 import { internalCodes } from './006-internal-codes';
 
 /** One numbered step of the schema. Steps only add; each runs in one transaction. */
@@ -17,7 +18,7 @@ export const migrations: readonly Migration[] = [
   stockLedger,
   itemSearch,
   ledgerByItemTime,
-  // 005 is the print log (branch print); 006 is numbered after it so the two merge without a clash.
+  printLog,
   internalCodes,
 ];
 
