@@ -3,6 +3,7 @@
  * their labels in one step; the catalog prints item and location labels; the inventory drill-down
  * prints a batch's labels. The dialog's preview is the print view itself.
  */
+import { execFileSync } from 'node:child_process';
 import type { Locator, Page } from '@playwright/test';
 import { internalGtin } from '../../shared/barcode/payloads';
 import { seedDepot } from '../fixtures/depot';
@@ -156,10 +157,11 @@ test.describe('labels in the desk', () => {
     await expect(dialog.getByRole('status')).toHaveText('共 3 张标签');
   });
 
-  test('batch labels from the inventory drill-down name the row’s source and the quantity typed', async ({
+  test('batch labels from the inventory drill-down name the row’s source and the quantity typed, and save as a PDF', async ({
     app,
     page,
     backend,
+    shell,
   }) => {
     const depot = await seedDepot(backend);
     await backendCall(backend, 'stock:post-receipt', {
@@ -188,6 +190,25 @@ test.describe('labels in the desk', () => {
     await expect(label).toContainText('数量240 瓶');
     await expect(label).toContainText('爱心企业有限公司');
     await expect(label.getByRole('img', { name: '矿泉水 批次 W2026-01 的 GS1-128 条码' })).toBeVisible();
+    // Water without a GTIN: the item code rides in (91), and the DataMatrix carries it as well.
+    await expect(label.getByRole('img', { name: '矿泉水 批次 W2026-01 的 GS1 DataMatrix 码' })).toBeVisible();
+    await expect(label.getByRole('note')).toHaveCount(0);
     await app.screenshot('labels-batch-dialog');
+
+    await dialog.getByRole('button', { name: '另存为 PDF…' }).click();
+    const file = `${shell.pdfDir}/标签.pdf`;
+    // Saving draws the labels again in a page of their own: give the busy machine time.
+    await expect(dialog.getByRole('status').filter({ hasText: '已保存为' })).toHaveText(`已保存为 ${file}`, {
+      timeout: 60_000,
+    });
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('W2026-01');
+    expect(text).toMatch(/数量\s+240 瓶/);
+    // One page of the label's own size, 100 × 70 mm = 283.5 × 198.4 pt (Chromium rounds to its pixel grid).
+    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+    expect(info).toMatch(/Pages:\s+1\n/);
+    const [, width = '0', height = '0'] = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info) ?? [];
+    expect(Math.abs(Number(width) - 283.46)).toBeLessThan(1);
+    expect(Math.abs(Number(height) - 198.43)).toBeLessThan(1);
   });
 });

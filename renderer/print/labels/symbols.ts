@@ -89,13 +89,23 @@ export function drawMatrix(
   return cached([symbology, data, sizeMm], () => encodeMatrix(encoder, symbology, data, sizeMm));
 }
 
+/**
+ * GS1 wants (10), (11) and (17) next to a GTIN; the depot's batch labels for goods without one carry
+ * the item code in (91) instead (shared/barcode/payloads.ts), readable by our scanner only. For that
+ * form alone bwip-js's GS1 association check is skipped, so the DataMatrix carries the same string.
+ */
+export function isInternalElementString(elementString: string): boolean {
+  return !elementString.startsWith('(01)');
+}
+
 function encodeMatrix(
   encoder: Encoder,
   symbology: Extract<Symbology, 'qrcode' | 'gs1datamatrix' | 'datamatrix'>,
   data: string,
   sizeMm: number,
 ): DrawnSymbol | null {
-  const drawn = barcodeSvg(encoder, { symbology, data });
+  const skipGs1Rules = symbology === 'gs1datamatrix' && isInternalElementString(data);
+  const drawn = barcodeSvg(encoder, { symbology, data, skipGs1Rules });
   if ('error' in drawn) return null;
   return { svg: drawn.svg, widthMm: sizeMm, heightMm: sizeMm };
 }
