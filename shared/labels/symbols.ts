@@ -12,8 +12,7 @@ export interface LabelBarcode {
 }
 
 export type ItemSymbol =
-  | { symbology: 'ean13'; data: string }
-  | { symbology: 'code128'; data: string; from: 'barcode' | 'code' };
+  { symbology: 'ean13'; data: string } | { symbology: 'code128'; data: string; from: 'barcode' | 'code' };
 
 /**
  * An item label encodes the item's unit barcode — as EAN-13 when it is a valid GTIN-13 (the depot's
@@ -62,9 +61,7 @@ export function batchSymbol(input: BatchLabelInput): BatchSymbol {
 export function gs1Transmitted(elementString: string): string {
   const fields = [...elementString.matchAll(/\((\d{2,4})\)([^(]*)/g)].map(([, ai = '', value = '']) => ({ ai, value }));
   const fixed = new Set(['00', '01', '02', '11', '12', '13', '15', '16', '17', '20']);
-  return fields
-    .map((f, i) => f.ai + f.value + (i < fields.length - 1 && !fixed.has(f.ai) ? '\x1d' : ''))
-    .join('');
+  return fields.map((f, i) => f.ai + f.value + (i < fields.length - 1 && !fixed.has(f.ai) ? '\x1d' : '')).join('');
 }
 
 export { locationLabelData };

@@ -29,7 +29,13 @@ describe('label selection', () => {
   it('defaults to one label per record', () => {
     expect(parseLabelSelection(`locations:${tent},${water}`)).toEqual({
       ok: true,
-      selection: { kind: 'locations', entries: [{ id: tent, copies: 1 }, { id: water, copies: 1 }] },
+      selection: {
+        kind: 'locations',
+        entries: [
+          { id: tent, copies: 1 },
+          { id: water, copies: 1 },
+        ],
+      },
     });
   });
 
