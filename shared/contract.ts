@@ -38,6 +38,7 @@ import {
 } from './schemas/backup';
 import { idSchema } from './schemas/common';
 import { printSettingsInputSchema, printSettingsSchema } from './print/depotPrintSettings';
+import { assignedCodeSchema, labelDataQuerySchema, labelDataSchema } from './schemas/labels';
 import {
   printDefaultsSchema,
   printerSchema,
@@ -170,6 +171,7 @@ export const settingsPatchSchema = z
 export * from './schemas/catalog';
 export * from './schemas/stock';
 export * from './schemas/backup';
+export * from './schemas/labels';
 export * from './schemas/print';
 export { idSchema, dateSchema } from './schemas/common';
 
@@ -251,6 +253,16 @@ export const contract = {
   'catalog:save-party': channel('Creates or changes a party.', partyDraftSchema, partySchema),
   'catalog:list-locations': channel('Zones and slots (库区/货位).', noInput, z.array(locationSchema)),
   'catalog:save-location': channel('Creates or changes a zone or slot.', locationDraftSchema, locationSchema),
+  'catalog:get-label-data': channel(
+    'What the labels of some items, batches or locations print, in the order asked; a missing record is refused.',
+    labelDataQuerySchema,
+    labelDataSchema,
+  ),
+  'catalog:assign-internal-code': channel(
+    "Mints the depot's next internal GTIN-13 (prefix 29) and links it as the item's unit barcode; refused when the item already has one.",
+    z.object({ itemId: idSchema }).strict(),
+    assignedCodeSchema,
+  ),
 
   // — Posting (every stock change is a posted document) —
   'stock:post-receipt': channel(

@@ -80,6 +80,8 @@ export const errorCodes = [
   'restore-failed',
   /** A path that must be absolute (a folder or file on this PC) is relative (details: path). */
   'path-not-absolute',
+  /** The item already has a unit barcode: it needs no internal code (details: itemId, barcode). */
+  'has-unit-barcode',
   /** The printout could not be drawn (its record is missing…); details.reason is the view's translated sentence. */
   'print-view-failed',
   /** The printout was not ready in time (details.seconds); nothing was printed. */

@@ -12,6 +12,7 @@ import { openDatabase, type Db } from './db/database';
 import { latestSchemaVersion } from './db/migrations';
 import { DatabaseOpenError, DomainError } from './errors';
 import { createItems } from './catalog/items';
+import { createLabels } from './catalog/labels';
 import { createMasterData } from './catalog/master-data';
 import { createDocuments } from './documents/documents';
 import { createDrafts } from './drafts/drafts';
@@ -145,6 +146,7 @@ export function createHandlers(ctx: BackendContext, settings: SettingsStore, res
     ...settingsHandlers(settings),
     ...items.handlers,
     ...master.handlers,
+    ...createLabels(ctx, items).handlers,
     'catalog:import-items': (input) => importItems(ctx, items, input),
     'stock:post-receipt': (input) => receipts.postReceipt(input),
     'stock:post-dispatch': (input) => dispatches.postDispatch(input),

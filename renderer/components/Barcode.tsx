@@ -31,13 +31,18 @@ export interface BarcodeProps {
   barHeightMm?: number;
   /** Print the human-readable text under linear symbols. */
   showText?: boolean;
+  /**
+   * GS1 symbologies only: skip bwip-js's check of GS1's AI association rules (e.g. "(10) needs (01)").
+   * For the depot-internal batch form with (91) instead of a GTIN (shared/barcode/payloads.ts).
+   */
+  skipGs1Rules?: boolean;
   className?: string;
 }
 
 /** SVG markup for a barcode, or the error bwip-js gave (a value it cannot encode). */
 export function barcodeSvg(
   module: Encoder,
-  props: Pick<BarcodeProps, 'symbology' | 'data' | 'barHeightMm' | 'showText'>,
+  props: Pick<BarcodeProps, 'symbology' | 'data' | 'barHeightMm' | 'showText' | 'skipGs1Rules'>,
 ): { svg: string } | { error: string } {
   const linear = props.symbology === 'code128' || props.symbology === 'gs1-128' || props.symbology === 'ean13';
   try {
@@ -50,6 +55,7 @@ export function barcodeSvg(
         : {}),
       paddingwidth: linear ? 4 : 1,
       paddingheight: 1,
+      ...(props.skipGs1Rules ? { dontlint: true } : {}),
     });
     return { svg };
   } catch (error) {

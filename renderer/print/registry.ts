@@ -8,6 +8,7 @@ import type { PrintKind } from '../../shared/print/jobs';
 import type { Paper } from '../../shared/print/papers';
 import { DispatchSlip } from './documents/DispatchSlip';
 import { ReceiptSlip } from './documents/ReceiptSlip';
+import { LabelsView } from './labels/LabelsView';
 
 export interface PrintViewProps {
   target: string;
@@ -25,4 +26,5 @@ export type PrintView = ComponentType<PrintViewProps>;
 export const printViews: Partial<Record<PrintKind, PrintView>> = {
   'dispatch-slip': DispatchSlip,
   'receipt-slip': ReceiptSlip,
+  labels: LabelsView,
 };

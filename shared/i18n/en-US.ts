@@ -5,6 +5,7 @@ import { dispatchEn } from './features/dispatch';
 import { documentsEn } from './features/documents';
 import { inventoryEn } from './features/inventory';
 import { ledgerEn } from './features/ledger';
+import { labelsEn } from './features/labels';
 import { printEn } from './features/print';
 import { printDocumentsEn } from './features/printDocuments';
 import { receiveEn } from './features/receive';
@@ -22,6 +23,7 @@ export const enUS: Translation = {
   backup: backupEn,
   print: printEn,
   printDocuments: printDocumentsEn,
+  labels: labelsEn,
   stock: stockEn,
   app: {
     name: 'Relief Reserve',
@@ -155,6 +157,7 @@ export const enUS: Translation = {
     'backup-in-progress': 'A backup is being written; please try again in a moment.',
     'restore-failed': 'The restore did not complete; the data in use before was put back and nothing was lost.',
     'path-not-absolute': 'Enter a full path (for example E:\\Backups or /media/usb), not a relative one: {{path}}',
+    'has-unit-barcode': 'This item already has a unit barcode and needs no internal code: print its labels directly.',
     'print-view-failed': 'Cannot print. {{reason}}',
     'print-timeout': 'The printout was not ready within {{seconds}} seconds; nothing was printed. Please try again.',
     'print-cancelled': 'Printing was cancelled; nothing was printed.',

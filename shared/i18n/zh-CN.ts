@@ -5,6 +5,7 @@ import { dispatchZh } from './features/dispatch';
 import { documentsZh } from './features/documents';
 import { inventoryZh } from './features/inventory';
 import { ledgerZh } from './features/ledger';
+import { labelsZh } from './features/labels';
 import { printZh } from './features/print';
 import { printDocumentsZh } from './features/printDocuments';
 import { receiveZh } from './features/receive';
@@ -24,6 +25,7 @@ export const zhCN = {
   backup: backupZh,
   print: printZh,
   printDocuments: printDocumentsZh,
+  labels: labelsZh,
   stock: stockZh,
   app: {
     name: '救灾物资储备管理',
@@ -153,6 +155,7 @@ export const zhCN = {
     'backup-in-progress': '正在写入备份，请稍候再试。',
     'restore-failed': '恢复没有完成，原来的数据已放回原处，没有丢失任何内容。',
     'path-not-absolute': '请填写完整的路径（例如 E:\\备份 或 /media/u盘），而不是相对路径：{{path}}',
+    'has-unit-barcode': '这种物资已经有单品条码，不需要再赋内部码；直接打印标签即可。',
     'print-view-failed': '无法打印。{{reason}}',
     'print-timeout': '打印内容在 {{seconds}} 秒内没有准备好，没有打印。请重试。',
     'print-cancelled': '已取消打印，没有打印任何内容。',

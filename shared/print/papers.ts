@@ -54,7 +54,9 @@ export const papers: Readonly<Record<PaperId, Paper>> = {
   'thermal-80': { id: 'thermal-80', widthMm: 80, heightMm: 297, marginsMm: m(4, 4, 4, 4), feed: 'roll' },
   'label-60x40': { id: 'label-60x40', widthMm: 60, heightMm: 40, marginsMm: m(2, 2, 2, 2), feed: 'label' },
   'label-100x70': { id: 'label-100x70', widthMm: 100, heightMm: 70, marginsMm: m(3, 3, 3, 3), feed: 'label' },
-  'a4-label-sheet': { id: 'a4-label-sheet', widthMm: 210, heightMm: 297, marginsMm: m(8, 8, 8, 8), feed: 'sheet' },
+  // A4 sheets of 24 self-adhesive labels, 3 × 8 of 70 × 37 mm edge to edge (e.g. Avery 3474): the labels
+  // fill the width and leave 0.5 mm top and bottom; each label keeps its own text clear of the edges.
+  'a4-label-sheet': { id: 'a4-label-sheet', widthMm: 210, heightMm: 297, marginsMm: m(0.5, 0, 0.5, 0), feed: 'sheet' },
 };
 
 function m(top: number, right: number, bottom: number, left: number): Margins {

@@ -19,7 +19,9 @@ export const printerNameSchema = z.string().trim().min(1).max(200);
 export const printTargetSchema = z
   .object({
     kind: printKindSchema,
-    target: z.string().trim().min(1).max(200),
+    // A document id for slips; a label set's selection (shared/labels/selection.ts) for labels, up to
+    // 200 records of about 90 characters each.
+    target: z.string().trim().min(1).max(20_000),
     paper: paperIdSchema,
     params: z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9-]{0,31}$/), z.string().max(200)).optional(),
   })

@@ -224,7 +224,7 @@ test.describe('catalog', () => {
       '',
       '12.50',
       '启用',
-      '编辑',
+      '编辑打印标签',
     ]);
     await expect(row.getByRole('gridcell').nth(10)).toHaveCSS('text-align', /right|end/);
   });

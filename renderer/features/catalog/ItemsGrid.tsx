@@ -24,22 +24,38 @@ interface ItemsGridProps {
   /** What the grid says when it has no rows (an empty catalog, or nothing matching the search). */
   emptyText: string;
   onOpen(itemId: string): void;
+  /** Opens the labels dialog for the item. */
+  onLabels(item: Item): void;
 }
 
 const getRowId = (params: GetRowIdParams<Item>) => params.data.id;
 
-function EditButton({ data, onOpen }: CustomCellRendererProps<Item> & { onOpen(itemId: string): void }) {
+function EditButton({
+  data,
+  onOpen,
+  onLabels,
+}: CustomCellRendererProps<Item> & { onOpen(itemId: string): void; onLabels(item: Item): void }) {
   const { t } = useTranslation();
   if (!data) return null;
   return (
-    <button
-      type="button"
-      className="button button-quiet catalog-grid-button"
-      aria-label={t('catalog.items.editLabel', { name: data.name, code: data.code })}
-      onClick={() => onOpen(data.id)}
-    >
-      {t('catalog.edit')}
-    </button>
+    <>
+      <button
+        type="button"
+        className="button button-quiet catalog-grid-button"
+        aria-label={t('catalog.items.editLabel', { name: data.name, code: data.code })}
+        onClick={() => onOpen(data.id)}
+      >
+        {t('catalog.edit')}
+      </button>
+      <button
+        type="button"
+        className="button button-quiet catalog-grid-button"
+        aria-label={t('labels.actions.itemLabelsOf', { name: data.name })}
+        onClick={() => onLabels(data)}
+      >
+        {t('labels.actions.itemLabels')}
+      </button>
+    </>
   );
 }
 
@@ -48,7 +64,7 @@ function NoRows({ text }: { text: string }) {
 }
 
 /** The catalog's items: every field a keeper maintains, numbers grouped and right-aligned. */
-export function ItemsGrid({ rows, loading, categoryNames, emptyText, onOpen }: ItemsGridProps) {
+export function ItemsGrid({ rows, loading, categoryNames, emptyText, onOpen, onLabels }: ItemsGridProps) {
   const { t, i18n } = useTranslation();
   const localeText = useGridLocaleText();
 
@@ -115,15 +131,15 @@ export function ItemsGrid({ rows, loading, categoryNames, emptyText, onOpen }: I
         colId: 'edit',
         headerName: t('catalog.actions'),
         cellRenderer: EditButton,
-        cellRendererParams: { onOpen },
+        cellRendererParams: { onOpen, onLabels },
         sortable: false,
         resizable: false,
-        width: 76,
-        minWidth: 76,
-        maxWidth: 76,
+        width: 150,
+        minWidth: 150,
+        maxWidth: 150,
       },
     ];
-  }, [t, categoryNames, onOpen]);
+  }, [t, categoryNames, onOpen, onLabels]);
 
   // Long English headers ("Reserve quota") wrap onto a second line instead of being cut off.
   const defaultColDef = useMemo(

@@ -7,6 +7,7 @@ import { formatNumber } from '../../components/format';
 import { ImportDialog } from './ImportDialog';
 import { ItemDialog } from './ItemDialog';
 import { ItemsGrid } from './ItemsGrid';
+import { useLabelsDialog } from '../labels/useLabelsDialog';
 import { commonUnits } from './kinds';
 import { useInFlight } from './useInFlight';
 
@@ -122,6 +123,12 @@ export function ItemsTab() {
     setAnnouncement('');
     setItemDialog((d) => ({ key: d.key + 1, itemId, open: true }));
   }, []);
+  const labels = useLabelsDialog();
+  const { show: showLabels } = labels;
+  const showItemLabels = useCallback(
+    (item: Item) => showLabels({ kind: 'items', entries: [{ id: item.id }] }),
+    [showLabels],
+  );
 
   // Stable identities: the grid's columns are rebuilt only when the categories really change.
   const loadedCategories = categories.state.status === 'ok' ? categories.state.value : undefined;
@@ -194,6 +201,7 @@ export function ItemsTab() {
           categoryNames={categoryNames}
           emptyText={search ? t('catalog.items.noMatch', { search }) : t('catalog.items.empty')}
           onOpen={openItem}
+          onLabels={showItemLabels}
         />
       )}
       {listing && current && listing.total > listing.rows.length && (
@@ -219,6 +227,7 @@ export function ItemsTab() {
         onSaved={itemSaved}
         onDeleted={itemDeleted}
       />
+      {labels.dialog}
       <ImportDialog
         key={importDialog.key}
         open={importDialog.open}

@@ -9,6 +9,7 @@ import { Field } from '../../components/Field';
 import { formatNumber } from '../../components/format';
 import { locationKinds, type LocationKind } from './kinds';
 import { ActiveCell, EditCell, RecordsFrame } from './RecordsFrame';
+import { useLabelsDialog } from '../labels/useLabelsDialog';
 import { noRefusal, refusalDetail, refusedFields, useFocusFirstInvalid, type Refusal } from './refusal';
 import { byText, useRecords } from './useRecords';
 import { useInFlight } from './useInFlight';
@@ -189,6 +190,7 @@ export function LocationsTab() {
   const [announcement, setAnnouncement] = useState('');
   const ordered = useMemo(() => zonesThenSlots(locations.rows ?? []), [locations.rows]);
   const zones = useMemo(() => (locations.rows ?? []).filter((l) => l.kind === 'zone'), [locations.rows]);
+  const labels = useLabelsDialog();
   const open = (location: Location | null) => {
     setAnnouncement('');
     setDialog((d) => ({ key: d.key + 1, location, open: true }));
@@ -203,6 +205,16 @@ export function LocationsTab() {
         {announcement}
       </span>
       <div className="catalog-toolbar-actions">
+        <button
+          type="button"
+          className="button button-quiet"
+          disabled={ordered.length === 0}
+          onClick={() =>
+            labels.show({ kind: 'locations', entries: ordered.map(({ location }) => ({ id: location.id })) })
+          }
+        >
+          {t('labels.actions.allLocationLabels')}
+        </button>
         <button type="button" className="button button-primary" onClick={() => open(null)}>
           {t('catalog.locations.create')}
         </button>
@@ -228,6 +240,7 @@ export function LocationsTab() {
               <th scope="col">{t('catalog.locations.columns.zone')}</th>
               <th scope="col">{t('catalog.locations.columns.active')}</th>
               <th scope="col">{t('catalog.actions')}</th>
+              <th scope="col">{t('labels.actions.column')}</th>
             </tr>
           </thead>
           <tbody>
@@ -239,11 +252,22 @@ export function LocationsTab() {
                 <td>{zone ? `${zone.code} ${zone.name}` : ''}</td>
                 <ActiveCell active={l.active} />
                 <EditCell name={`${l.code} ${l.name}`} onClick={() => open(l)} />
+                <td className="catalog-table-action">
+                  <button
+                    type="button"
+                    className="button button-quiet catalog-small-button"
+                    aria-label={t('labels.actions.locationLabelsOf', { code: l.code })}
+                    onClick={() => labels.show({ kind: 'locations', entries: [{ id: l.id }] })}
+                  >
+                    {t('labels.actions.itemLabels')}
+                  </button>
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       </RecordsFrame>
+      {labels.dialog}
       <LocationDialog
         key={dialog.key}
         open={dialog.open}

@@ -5,6 +5,7 @@ import type { AppError } from '../../../shared/errors';
 import { call, errorText } from '../../api/client';
 import { goTo } from '../../app/areas';
 import { formatCartons, formatNumber } from '../../components/format';
+import { useLabelsDialog } from '../labels/useLabelsDialog';
 import { StockActionDialog, type StockAction } from '../stock-actions/StockActionDialog';
 import { stockRowAlerts, type AlertDates, type InventoryLine } from './inventoryLines';
 
@@ -38,6 +39,7 @@ export function ItemStockPanel({ line, dates, onClose, onStock }: ItemStockPanel
   const { t } = useTranslation();
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
   const [acting, setActing] = useState<Acting | null>(null);
+  const labels = useLabelsDialog();
   const [posted, setPosted] = useState<string | null>(null);
   /** Counts readings of the item's stock: one on opening, one more after each posting from here. */
   const [reading, setReading] = useState(0);
@@ -174,6 +176,20 @@ export function ItemStockPanel({ line, dates, onClose, onStock }: ItemStockPanel
                           {t(actionKeys[action].text)}
                         </button>
                       ))}
+                      <button
+                        type="button"
+                        className="button button-quiet stock-table-action"
+                        aria-label={t('labels.actions.batchLabelsOf', names)}
+                        onClick={() =>
+                          labels.show({
+                            kind: 'batches',
+                            entries: [{ id: row.batchId, sourceId: row.sourceId }],
+                            unit: line.baseUnit,
+                          })
+                        }
+                      >
+                        {t('labels.actions.batchLabels')}
+                      </button>
                     </td>
                   </tr>
                 );
@@ -182,6 +198,7 @@ export function ItemStockPanel({ line, dates, onClose, onStock }: ItemStockPanel
           </table>
         </div>
       )}
+      {labels.dialog}
       {acting && (
         <StockActionDialog
           action={acting.action}

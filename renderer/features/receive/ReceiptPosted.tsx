@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { areaHref } from '../../app/areas';
+import { ReceiptLabels } from '../labels/ReceiptLabels';
 import { PrintButton } from '../../print/PrintButton';
 
 export interface PostedReceipt {
@@ -39,6 +40,7 @@ export function ReceiptPosted({ posted, onNewReceipt }: ReceiptPostedProps) {
         <strong className="receive-code">{posted.number}</strong>
       </p>
       <p>{t('receive.posted.summary', { lines: posted.lines, quantities: posted.quantities })}</p>
+      <ReceiptLabels documentId={posted.id} />
       <p className="receive-posted-actions">
         <PrintButton
           kind="receipt-slip"

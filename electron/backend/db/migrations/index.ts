@@ -3,6 +3,7 @@ import { stockLedger } from './002-stock-ledger';
 import { itemSearch } from './003-item-search';
 import { ledgerByItemTime } from './004-ledger-by-item-time';
 import { printLog } from './005-print-log';
+import { internalCodes } from './006-internal-codes';
 
 /** One numbered step of the schema. Steps only add; each runs in one transaction. */
 export interface Migration {
@@ -12,6 +13,13 @@ export interface Migration {
 }
 
 /** Every migration in order; the last one's version is the schema version of this build. */
-export const migrations: readonly Migration[] = [foundation, stockLedger, itemSearch, ledgerByItemTime, printLog];
+export const migrations: readonly Migration[] = [
+  foundation,
+  stockLedger,
+  itemSearch,
+  ledgerByItemTime,
+  printLog,
+  internalCodes,
+];
 
 export const latestSchemaVersion = migrations[migrations.length - 1]!.version;
