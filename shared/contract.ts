@@ -28,6 +28,7 @@ import {
   barcodeTextSchema,
 } from './schemas/catalog';
 import { idSchema } from './schemas/common';
+import { scanQuerySchema, scanResultSchema } from './schemas/scan';
 import {
   adjustmentInputSchema,
   agedQuerySchema,
@@ -126,6 +127,7 @@ export const settingsPatchSchema = z
 
 export * from './schemas/catalog';
 export * from './schemas/stock';
+export * from './schemas/scan';
 export { idSchema, dateSchema } from './schemas/common';
 
 export const contract = {
@@ -307,6 +309,13 @@ export const contract = {
     'The document with this number (e.g. a scanned slip), if any.',
     z.object({ number: z.string().trim().min(1).max(40) }).strict(),
     documentSummarySchema.nullable(),
+  ),
+
+  // — Scanning —
+  'scan:resolve': channel(
+    'What a scanned code stands for: location label, item barcode, GS1 element string, GTIN, document number, or unknown (order in electron/backend/scan/resolve.ts).',
+    scanQuerySchema,
+    scanResultSchema,
   ),
 
   // — Ledger integrity —

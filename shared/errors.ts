@@ -66,6 +66,10 @@ export const errorCodes = [
   'invalid-category',
   /** The database refused to change a posted record (a trigger guarding the ledger fired). */
   'immutable',
+  /** A scanned GTIN (or the GTIN inside a GS1 element string) fails its check digit: a misread or a bad label. */
+  'barcode-check-digit',
+  /** A scanned GS1 element string breaks the GS1 rules (details: problem, ai). */
+  'gs1-invalid',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

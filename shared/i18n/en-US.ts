@@ -138,6 +138,8 @@ export const enUS: Translation = {
     'paperwork-not-pending': 'This dispatch is not waiting for any paperwork.',
     'invalid-category': 'A category cannot be placed under one of its own subcategories.',
     immutable: 'Posted records cannot be changed or deleted; post a reversal to correct a mistake.',
+    'barcode-check-digit': 'Barcode {{barcode}} fails its check digit: a misread or a faulty label. Scan it again.',
+    'gs1-invalid': 'GS1 barcode {{barcode}} breaks the GS1 rules and cannot be read.',
     unknown: 'An unknown error occurred (code {{code}}).',
   },
   importReasons: {

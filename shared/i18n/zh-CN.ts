@@ -138,6 +138,8 @@ export const zhCN = {
     'paperwork-not-pending': '这张出库单没有待补办的手续。',
     'invalid-category': '分类不能放在它自己的下级分类之下。',
     immutable: '已过账的记录不能修改或删除；如有错误，请做冲销。',
+    'barcode-check-digit': '条码 {{barcode}} 校验位不对：可能是误读或标签有误，请重新扫描。',
+    'gs1-invalid': 'GS1 条码 {{barcode}} 内容不符合 GS1 规则，无法识别。',
     unknown: '发生未知错误（代码 {{code}}）。',
   },
   /** Why an imported catalog row was refused (shared/schemas/catalog.ts importReasons). */
