@@ -106,6 +106,25 @@ export const appInfoSchema = z.object({
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
+/** How the scan capture tells a scanner from a person typing (renderer/scan). */
+export const scanTerminators = ['Enter', 'Tab'] as const;
+export const scannerSettingsSchema = z
+  .object({
+    /** Shorter bursts are typing, not scans. */
+    minLength: z.number().int().min(3).max(64),
+    /** Scanners type a key every 1–10 ms; people take 80 ms or more. */
+    maxIntervalMs: z.number().int().min(5).max(200),
+    /** The key(s) the scanner sends after the code. */
+    terminators: z.array(z.enum(scanTerminators)).min(1).max(2),
+  })
+  .strict();
+export type ScannerSettings = z.infer<typeof scannerSettingsSchema>;
+export const defaultScannerSettings: ScannerSettings = {
+  minLength: 6,
+  maxIntervalMs: 35,
+  terminators: ['Enter', 'Tab'],
+};
+
 export const settingsSchema = z.object({
   /** The reserve depot's name as printed on every document (储备库名称). */
   depotName: z.string(),
@@ -113,6 +132,7 @@ export const settingsSchema = z.object({
   siteCode: z.string(),
   /** The interface language, remembered across restarts. */
   language: languageSchema,
+  scanner: scannerSettingsSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -121,6 +141,7 @@ export const settingsPatchSchema = z
     depotName: z.string().trim().max(100),
     siteCode: siteCodeSchema,
     language: languageSchema,
+    scanner: scannerSettingsSchema,
   })
   .partial()
   .strict();

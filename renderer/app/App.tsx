@@ -7,6 +7,7 @@ import { applyLanguage, currentLanguage } from '../i18n/i18n';
 import { AppFrame } from './AppFrame';
 import { DatabaseErrorPanel, StartupProblem, type DatabaseError } from './DatabaseErrorPanel';
 import { DepotContext, type Depot } from './depot';
+import { ScanCaptureProvider } from '../scan/ScanCapture';
 
 type Start =
   | { status: 'opening' }
@@ -69,7 +70,9 @@ export function App() {
     case 'ready':
       return (
         <DepotContext value={depot}>
-          <AppFrame />
+          <ScanCaptureProvider settings={state.settings.scanner}>
+            <AppFrame />
+          </ScanCaptureProvider>
         </DepotContext>
       );
   }

@@ -6,6 +6,7 @@ import { inventoryEn } from './features/inventory';
 import { ledgerEn } from './features/ledger';
 import { receiveEn } from './features/receive';
 import { stockEn } from './features/stock';
+import { scanEn } from './features/scan';
 import type { Translation } from './zh-CN';
 
 /** The interface text in English. Typed from zh-CN: a missing or extra key fails the typecheck. */
@@ -17,6 +18,7 @@ export const enUS: Translation = {
   catalog: catalogEn,
   ledger: ledgerEn,
   stock: stockEn,
+  scan: scanEn,
   app: {
     name: 'Relief Reserve',
     opening: 'Opening…',

@@ -6,6 +6,7 @@ import { inventoryZh } from './features/inventory';
 import { ledgerZh } from './features/ledger';
 import { receiveZh } from './features/receive';
 import { stockZh } from './features/stock';
+import { scanZh } from './features/scan';
 import { type TranslationShape } from './shape';
 /**
  * The interface text in Chinese: the source of truth for the keys. en-US.ts must carry exactly the
@@ -19,6 +20,7 @@ export const zhCN = {
   catalog: catalogZh,
   ledger: ledgerZh,
   stock: stockZh,
+  scan: scanZh,
   app: {
     name: '救灾物资储备管理',
     opening: '正在打开…',

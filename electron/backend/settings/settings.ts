@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Language, Settings } from '../../../shared/contract';
+import { defaultScannerSettings, type Language, type Settings } from '../../../shared/contract';
 import type { BackendContext, HandlersFor } from '../context';
 import { DomainError } from '../errors';
 
@@ -46,6 +46,7 @@ export function createSettings(ctx: BackendContext): SettingsStore {
       depotName: read('depotName', defaults.depotName),
       siteCode: read('siteCode', ''),
       language: read('language', defaults.language),
+      scanner: { ...defaultScannerSettings, ...read('scanner', defaultScannerSettings) },
     };
   }
 
