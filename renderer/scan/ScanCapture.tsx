@@ -11,7 +11,7 @@
  */
 import { createContext, useContext, useEffect, useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { ScannerSettings } from '../../shared/contract';
-import { BurstDetector } from './burstDetector';
+import { BurstDetector } from '../../shared/scan/burst-detector';
 
 /** What a screen is given for each scan: the code and when its first key arrived (performance.now). */
 export interface Scan {

@@ -12,7 +12,7 @@ import type { AppError } from '../../shared/errors';
 import { call, errorText } from '../api/client';
 import { goTo } from '../app/areas';
 import { beep } from './beep';
-import { GS } from './keyText';
+import { GS } from '../../shared/scan/scanner-keys';
 import { useScanHandler, type Scan } from './ScanCapture';
 
 /** What applying one scan did, as the screen reports it. */

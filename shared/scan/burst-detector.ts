@@ -1,6 +1,6 @@
 /**
  * Tells a scanner's burst from a person typing, one keydown at a time. Pure (times are passed in), so
- * the rules are unit-tested without a browser; renderer/scan/ScanCapture.tsx feeds it real events.
+ * the rules are unit-tested without a browser; renderer/scan/ScanCapture.tsx feeds it real events (pure, hence in shared/ where the unit tests reach it).
  *
  * A burst is a run of characters whose gaps stay short, closed by a terminator key (Enter or Tab,
  * per the settings). It is a scan when it holds at least `minLength` characters and the average time
@@ -8,8 +8,8 @@
  * than twice that (at least 50 ms) starts a new run, so characters a person typed before a scan are
  * not taken into it.
  */
-import type { ScannerSettings } from '../../shared/contract';
-import { GS, numpadDigit, scanCharacter, type KeyFacts } from './keyText';
+import type { ScannerSettings } from '../contract';
+import { GS, numpadDigit, scanCharacter, type KeyFacts } from './scanner-keys';
 
 export type BurstDecision =
   /** Not a key that matters to scans; leave it alone and keep the run going (Shift, Alt…). */
