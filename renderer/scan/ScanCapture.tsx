@@ -35,6 +35,15 @@ interface FieldSnapshot {
   selectionEnd: number | null;
 }
 
+const pick = (event: KeyboardEvent) => ({
+  code: event.code,
+  key: event.key,
+  shiftKey: event.shiftKey,
+  ctrlKey: event.ctrlKey,
+  altKey: event.altKey,
+  metaKey: event.metaKey,
+});
+
 function snapshotOf(element: Element | null): FieldSnapshot | null {
   if (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement) {
     let selectionStart: number | null = null;
@@ -91,46 +100,97 @@ export function ScanCaptureProvider({ settings, children }: { settings: ScannerS
   detector.current ??= new BurstDetector(settings);
 
   const { minLength, maxIntervalMs, terminators } = settings;
+  const maxIntervalRef = useRef(maxIntervalMs);
   const terminatorKey = terminators.join(',');
   useEffect(() => {
+    maxIntervalRef.current = maxIntervalMs;
     detector.current!.configure({ minLength, maxIntervalMs, terminators: terminatorKey.split(',') as never });
   }, [minLength, maxIntervalMs, terminatorKey]);
 
   useEffect(() => {
     let runStart: FieldSnapshot | null = null;
+    /** Characters of a probable burst held back from the text field, and the field. */
+    let held = '';
+    let heldIn: HTMLInputElement | HTMLTextAreaElement | null = null;
+    let releaseTimer: number | undefined;
+
+    /** Gives held characters to the field after all (it was typing): as if they had been typed. */
+    function release() {
+      window.clearTimeout(releaseTimer);
+      const text = held;
+      const field = heldIn;
+      held = '';
+      heldIn = null;
+      if (text && field && field === document.activeElement) document.execCommand('insertText', false, text);
+    }
+    function discardHeld() {
+      window.clearTimeout(releaseTimer);
+      held = '';
+      heldIn = null;
+    }
 
     function onKeyDown(event: KeyboardEvent) {
       const handler = handlers.current[handlers.current.length - 1];
       // A modal dialog has the keeper's attention: what is typed there, scanner or not, is its input.
-      if (!handler || document.querySelector('dialog[open]')) return;
-      const decision = detector.current!.keydown(event, event.timeStamp);
-      if (decision.type === 'char' && decision.startsRun) {
-        runStart = snapshotOf(document.activeElement);
+      if (!handler || document.querySelector('dialog[open]')) {
+        release();
+        return;
+      }
+      const facts = { ...pick(event), capsLock: event.getModifierState('CapsLock') };
+      const decision = detector.current!.keydown(facts, event.timeStamp);
+      if (decision.type === 'char') {
+        if (decision.startsRun) {
+          release();
+          runStart = snapshotOf(document.activeElement);
+        }
+        const active = document.activeElement;
+        // A key that follows the last within scanner speed is held back from a text field (no
+        // flicker, no search per character); if the run proves to be typing it is given back.
+        // Never while an input method composes: its keys belong to the IME.
+        const holdable =
+          (active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement) &&
+          !event.isComposing &&
+          event.key !== 'Process' &&
+          event.key.length === 1;
+        if (decision.fast && holdable && (heldIn === null || heldIn === active)) {
+          event.preventDefault();
+          held += event.key;
+          heldIn = active;
+          window.clearTimeout(releaseTimer);
+          releaseTimer = window.setTimeout(release, Math.max(3 * maxIntervalRef.current, 100));
+        } else {
+          release();
+        }
       } else if (decision.type === 'swallow') {
         event.preventDefault();
       } else if (decision.type === 'scan') {
         event.preventDefault();
         event.stopImmediatePropagation();
+        discardHeld();
         if (runStart && runStart.element === document.activeElement) {
           restore(runStart);
           guardLateCommit(runStart);
         }
         runStart = null;
         handler.current({ code: decision.code, startedAt: decision.startedAt });
+      } else if (decision.type === 'pass') {
+        release();
       }
     }
     function onKeyUp(event: KeyboardEvent) {
       if (handlers.current.length === 0) return;
-      const decision = detector.current!.keyup(event, event.timeStamp);
+      const decision = detector.current!.keyup(pick(event), event.timeStamp);
       if (decision.type === 'char' && decision.startsRun) runStart = snapshotOf(document.activeElement);
     }
     function onBlur() {
+      release();
       detector.current!.reset();
     }
     window.addEventListener('keydown', onKeyDown, true);
     window.addEventListener('keyup', onKeyUp, true);
     window.addEventListener('blur', onBlur);
     return () => {
+      release();
       window.removeEventListener('keydown', onKeyDown, true);
       window.removeEventListener('keyup', onKeyUp, true);
       window.removeEventListener('blur', onBlur);

@@ -2,11 +2,12 @@
  * Tells a scanner's burst from a person typing, one keydown at a time. Pure (times are passed in), so
  * the rules are unit-tested without a browser; renderer/scan/ScanCapture.tsx feeds it real events (pure, hence in shared/ where the unit tests reach it).
  *
- * A burst is a run of characters whose gaps stay short, closed by a terminator key (Enter or Tab,
- * per the settings). It is a scan when it holds at least `minLength` characters and the average time
- * per key — from its first character to the terminator — is at most `maxIntervalMs`. A gap longer
- * than twice that (at least 50 ms) starts a new run, so characters a person typed before a scan are
- * not taken into it.
+ * A burst is a run of characters, closed by a terminator key (Enter or Tab, per the settings). It is
+ * a scan when it holds at least `minLength` characters and its typical time per key — the median of
+ * the gaps from its first character to the terminator — is at most `maxIntervalMs`. The median, not
+ * the mean: a busy PC may deliver a few of a scanner's keys 100–400 ms late, and a person still
+ * cannot type most of six or more keys within 35 ms of each other. A pause of more than 500 ms
+ * starts a new run, so what a person typed before a scan stays theirs.
  */
 import type { ScannerSettings } from '../contract';
 import { GS, numpadDigit, scanCharacter, type KeyFacts } from './scanner-keys';
@@ -14,8 +15,11 @@ import { GS, numpadDigit, scanCharacter, type KeyFacts } from './scanner-keys';
 export type BurstDecision =
   /** Not a key that matters to scans; leave it alone and keep the run going (Shift, Alt…). */
   | { type: 'ignore' }
-  /** A character was added to the run; `startsRun` when it is the run's first. */
-  | { type: 'char'; startsRun: boolean }
+  /**
+   * A character was added to the run; `startsRun` when it is the run's first, `fast` when it came
+   * within `maxIntervalMs` of the one before (the capture holds such keys back from the field).
+   */
+  | { type: 'char'; startsRun: boolean; fast: boolean }
   /** An Alt+numpad digit of a GS1 separator being keyed in: the capture must swallow it. */
   | { type: 'swallow' }
   /** The terminator closed a run that is a scan: the capture takes it and stops the key. */
@@ -57,9 +61,9 @@ export class BurstDetector {
     this.altDigits = '';
   }
 
-  /** The longest gap between two keys of one run. */
+  /** The longest pause between two keys of one run. */
   private get runGap(): number {
-    return Math.max(2 * this.settings.maxIntervalMs, 50);
+    return Math.max(10 * this.settings.maxIntervalMs, 500);
   }
 
   private isTerminator(event: KeyFacts): boolean {
@@ -80,7 +84,7 @@ export class BurstDetector {
     }
     this.chars.push(char);
     this.times.push(time);
-    return { type: 'char', startsRun };
+    return { type: 'char', startsRun, fast: !startsRun && time - last! <= this.settings.maxIntervalMs };
   }
 
   /** Feeds one keydown at `time` (ms, e.g. event.timeStamp). */
@@ -120,8 +124,12 @@ export class BurstDetector {
     const count = this.chars.length;
     if (first === undefined || last === undefined || count < this.settings.minLength) return { type: 'pass' };
     if (time - last > this.runGap) return { type: 'pass' };
-    const average = (time - first) / count;
-    if (average > this.settings.maxIntervalMs) return { type: 'pass' };
+    // The median time a key: an average that a busy PC holding a few keys back cannot spoil, and
+    // that a person cannot bring down to scanner speed over six keys and more.
+    const gaps = [...this.times.slice(1), time].map((t, i) => t - this.times[i]!).sort((a, b) => a - b);
+    const middle = gaps.length / 2;
+    const median = gaps.length % 2 ? gaps[Math.floor(middle)]! : (gaps[middle - 1]! + gaps[middle]!) / 2;
+    if (median > this.settings.maxIntervalMs) return { type: 'pass' };
     return { type: 'scan', code: this.chars.join(''), startedAt: first };
   }
 }

@@ -47,6 +47,8 @@ export interface KeyFacts {
   ctrlKey: boolean;
   altKey: boolean;
   metaKey: boolean;
+  /** Caps Lock is on (KeyboardEvent.getModifierState('CapsLock')). */
+  capsLock?: boolean;
 }
 
 /** The digit of a numpad key ('Numpad7' → '7'), or null. */
@@ -67,10 +69,13 @@ export function scanCharacter(event: KeyFacts): string | null {
   const { code } = event;
   if (/^Key[A-Z]$/.test(code)) {
     const letter = code.slice(3);
-    return event.shiftKey ? letter : letter.toLowerCase();
+    // Shift decides (so Caps Lock cannot invert a scanner's capitals); a capital arriving without
+    // Shift and without Caps Lock was sent as a capital (scanners in ASCII mode, test drivers).
+    const capital = event.shiftKey || (event.key === letter && !event.capsLock);
+    return capital ? letter : letter.toLowerCase();
   }
   const pair = shifted[code];
-  if (pair) return event.shiftKey ? pair[1] : pair[0];
+  if (pair) return event.shiftKey || event.key === pair[1] ? pair[1] : pair[0];
   const digit = numpadDigit(code);
   if (digit) return digit;
   if (numpad[code]) return numpad[code]!;

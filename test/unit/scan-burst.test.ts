@@ -52,10 +52,26 @@ describe('telling a scanner from a person', () => {
 
   it('characters typed slowly before a burst are not taken into the scan', () => {
     const detector = new BurstDetector(defaultScannerSettings);
-    // A person types at 90 ms a key; the scanner starts 90 ms after their last key.
+    // A person types at 90 ms a key; the scanner starts a little later.
     detector.keydown(keyFor('9'), 200);
     detector.keydown(keyFor('8'), 290);
-    expect(type(detector, '6901234567892', 4, enter, 380)).toMatchObject({ code: '6901234567892', startedAt: 380 });
+    expect(type(detector, '6901234567892', 4, enter, 900)).toMatchObject({ code: '6901234567892', startedAt: 900 });
+  });
+
+  it('a busy machine delivering a few keys of a burst 200–400 ms late does not break the scan', () => {
+    const detector = new BurstDetector(defaultScannerSettings);
+    const gaps = [180, 5, 6, 400, 5, 5, 300, 7, 5, 5, 6, 250, 5];
+    let time = 0;
+    [...'6901234567892'].forEach((c, i) => detector.keydown(keyFor(c), (time += gaps[i]!)));
+    expect(detector.keydown(enter, time + 6)).toMatchObject({ type: 'scan', code: '6901234567892' });
+  });
+
+  it('a fast typist with some quick key pairs is still typing', () => {
+    const detector = new BurstDetector(defaultScannerSettings);
+    const gaps = [40, 30, 90, 25, 120, 33, 80, 60];
+    let time = 0;
+    [...'12345678'].forEach((c, i) => detector.keydown(keyFor(c), (time += gaps[i]!)));
+    expect(detector.keydown(enter, time + 70).type).toBe('pass');
   });
 
   it('reads the scan from key codes and Shift: an IME reporting "Process" changes nothing', () => {
