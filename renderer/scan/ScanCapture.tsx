@@ -108,7 +108,9 @@ export function ScanCaptureProvider({ settings, children }: { settings: ScannerS
   }, [minLength, maxIntervalMs, terminatorKey]);
 
   useEffect(() => {
-    let runStart: FieldSnapshot | null = null;
+    /** The focused field as it was before each key of the run (a scan may begin mid-run). */
+    let snapshots: (FieldSnapshot | null)[] = [];
+    let runFocus: Element | null = null;
     /** Characters of a probable burst held back from the text field, and the field. */
     let held = '';
     let heldIn: HTMLInputElement | HTMLTextAreaElement | null = null;
@@ -136,13 +138,17 @@ export function ScanCaptureProvider({ settings, children }: { settings: ScannerS
         release();
         return;
       }
+      // A scanner never moves the focus mid-burst: keys before a focus change are someone's typing.
+      if (document.activeElement !== runFocus) detector.current!.reset();
+      runFocus = document.activeElement;
       const facts = { ...pick(event), capsLock: event.getModifierState('CapsLock') };
       const decision = detector.current!.keydown(facts, event.timeStamp);
       if (decision.type === 'char') {
         if (decision.startsRun) {
           release();
-          runStart = snapshotOf(document.activeElement);
+          snapshots = [];
         }
+        snapshots.push(snapshotOf(document.activeElement));
         const active = document.activeElement;
         // A key that follows the last within scanner speed is held back from a text field (no
         // flicker, no search per character); if the run proves to be typing it is given back.
@@ -167,11 +173,12 @@ export function ScanCaptureProvider({ settings, children }: { settings: ScannerS
         event.preventDefault();
         event.stopImmediatePropagation();
         discardHeld();
-        if (runStart && runStart.element === document.activeElement) {
-          restore(runStart);
-          guardLateCommit(runStart);
+        const before = snapshots[decision.startIndex];
+        if (before && before.element === document.activeElement) {
+          restore(before);
+          guardLateCommit(before);
         }
-        runStart = null;
+        snapshots = [];
         handler.current({ code: decision.code, startedAt: decision.startedAt });
       } else if (decision.type === 'pass') {
         release();
@@ -180,7 +187,10 @@ export function ScanCaptureProvider({ settings, children }: { settings: ScannerS
     function onKeyUp(event: KeyboardEvent) {
       if (handlers.current.length === 0) return;
       const decision = detector.current!.keyup(pick(event), event.timeStamp);
-      if (decision.type === 'char' && decision.startsRun) runStart = snapshotOf(document.activeElement);
+      if (decision.type === 'char') {
+        if (decision.startsRun) snapshots = [];
+        snapshots.push(snapshotOf(document.activeElement));
+      }
     }
     function onBlur() {
       release();

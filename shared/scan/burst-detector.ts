@@ -7,7 +7,8 @@
  * the gaps from its first character to the terminator — is at most `maxIntervalMs`. The median, not
  * the mean: a busy PC may deliver a few of a scanner's keys 100–400 ms late, and a person still
  * cannot type most of six or more keys within 35 ms of each other. A pause of more than 500 ms
- * starts a new run, so what a person typed before a scan stays theirs.
+ * starts a new run (as does a move of the focus), so what a person typed before pausing to pick up
+ * the scanner stays theirs.
  */
 import type { ScannerSettings } from '../contract';
 import { GS, numpadDigit, scanCharacter, type KeyFacts } from './scanner-keys';
@@ -23,7 +24,7 @@ export type BurstDecision =
   /** An Alt+numpad digit of a GS1 separator being keyed in: the capture must swallow it. */
   | { type: 'swallow' }
   /** The terminator closed a run that is a scan: the capture takes it and stops the key. */
-  | { type: 'scan'; code: string; startedAt: number }
+  | { type: 'scan'; code: string; startedAt: number; startIndex: number }
   /** Any other key, or a terminator after a run that is not a scan: the run is dropped. */
   | { type: 'pass' };
 
@@ -119,17 +120,19 @@ export class BurstDetector {
   }
 
   private close(time: number): BurstDecision {
-    const first = this.times[0];
     const last = this.times[this.times.length - 1];
-    const count = this.chars.length;
-    if (first === undefined || last === undefined || count < this.settings.minLength) return { type: 'pass' };
-    if (time - last > this.runGap) return { type: 'pass' };
+    if (last === undefined || time - last > this.runGap) return { type: 'pass' };
+    const start = 0;
+    const chars = this.chars.slice(start);
+    const times = this.times.slice(start);
+    const first = times[0]!;
+    if (chars.length < this.settings.minLength) return { type: 'pass' };
     // The median time a key: an average that a busy PC holding a few keys back cannot spoil, and
     // that a person cannot bring down to scanner speed over six keys and more.
-    const gaps = [...this.times.slice(1), time].map((t, i) => t - this.times[i]!).sort((a, b) => a - b);
+    const gaps = [...times.slice(1), time].map((t, i) => t - times[i]!).sort((a, b) => a - b);
     const middle = gaps.length / 2;
     const median = gaps.length % 2 ? gaps[Math.floor(middle)]! : (gaps[middle - 1]! + gaps[middle]!) / 2;
     if (median > this.settings.maxIntervalMs) return { type: 'pass' };
-    return { type: 'scan', code: this.chars.join(''), startedAt: first };
+    return { type: 'scan', code: chars.join(''), startedAt: first, startIndex: start };
   }
 }

@@ -36,6 +36,7 @@ describe('telling a scanner from a person', () => {
       type: 'scan',
       code: '6901234567892',
       startedAt: 1000,
+      startIndex: 0,
     });
   });
 

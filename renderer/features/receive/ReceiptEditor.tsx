@@ -121,6 +121,10 @@ export function ReceiptEditor({ sources, parties, locations, drafts, openDraftId
       if (!plan.ok) return { type: 'problem', message: t(`scan.problem.${plan.problem}`) };
       formNow.current = plan.form;
       scanLine.current = plan.undo.key;
+      // Scanned with the cursor in that line's item field: the quantity is next, as after a pick.
+      if (result.kind !== 'location' && document.activeElement?.id === lineFieldId(plan.undo.key, 'item')) {
+        focusAfterRender.current = lineFieldId(plan.undo.key, 'quantity');
+      }
       edit((f) => {
         const again = planReceiveScan(f, result, multiplier, current, newKey);
         return again.ok ? again.form : f;
