@@ -222,4 +222,19 @@ test.describe('scanning on Receive', () => {
     await expect(screen.line(1).cartons).toHaveValue('2');
     await expect(dialog).toBeHidden();
   });
+
+  test('a document number scanned on Receive opens that document', async ({ app, page, backend }) => {
+    const posted = await backendCall(backend, 'stock:post-receipt', {
+      kind: 'purchase',
+      sourceId: depot.sources.city.id,
+      lines: [{ itemId: depot.items.tent.id, units: 3, locationId: depot.locations.a01.id }],
+    });
+    await app.open('receive');
+    await focusNowhere(page);
+    await scan(page, posted.number);
+    await expect(app.heading).toHaveText('单据');
+    expect(page.url()).toContain(`#/documents/${posted.id}`);
+    await expect(page.getByText(posted.number).first()).toBeVisible();
+    await app.screenshot('scan-receive-document-opened');
+  });
 });

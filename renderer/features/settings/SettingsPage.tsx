@@ -6,6 +6,7 @@ import { interfaceLanguages } from '../../../shared/i18n';
 import type { AppError } from '../../../shared/errors';
 import { call, errorText } from '../../api/client';
 import { useDepot } from '../../app/depot';
+import { ScannerSettings } from './ScannerSettings';
 import './settings.css';
 
 type Field = 'depotName' | 'siteCode' | 'language';
@@ -92,97 +93,100 @@ export function SettingsPage() {
     problem[field] ? `settings-${field}-hint settings-${field}-error` : `settings-${field}-hint`;
 
   return (
-    <form className="settings-form" noValidate onSubmit={(e) => void onSubmit(e)}>
-      <fieldset className="settings-section">
-        <legend>{t('settings.depotSection')}</legend>
-        <div className="settings-field">
-          <label htmlFor="settings-depotName">{t('settings.depotName')}</label>
-          <input
-            id="settings-depotName"
-            className="input"
-            type="text"
-            autoComplete="off"
-            maxLength={100}
-            value={draft.depotName}
-            aria-invalid={problem.depotName ? true : undefined}
-            aria-describedby={described('depotName')}
-            onChange={(e) => edit({ depotName: e.target.value })}
-          />
-          <p id="settings-depotName-hint" className="settings-hint">
-            {t('settings.depotNameHint')}
-          </p>
-          {problem.depotName && (
-            <p id="settings-depotName-error" className="settings-field-error">
-              {problem.depotName}
+    <>
+      <form className="settings-form" noValidate onSubmit={(e) => void onSubmit(e)}>
+        <fieldset className="settings-section">
+          <legend>{t('settings.depotSection')}</legend>
+          <div className="settings-field">
+            <label htmlFor="settings-depotName">{t('settings.depotName')}</label>
+            <input
+              id="settings-depotName"
+              className="input"
+              type="text"
+              autoComplete="off"
+              maxLength={100}
+              value={draft.depotName}
+              aria-invalid={problem.depotName ? true : undefined}
+              aria-describedby={described('depotName')}
+              onChange={(e) => edit({ depotName: e.target.value })}
+            />
+            <p id="settings-depotName-hint" className="settings-hint">
+              {t('settings.depotNameHint')}
+            </p>
+            {problem.depotName && (
+              <p id="settings-depotName-error" className="settings-field-error">
+                {problem.depotName}
+              </p>
+            )}
+          </div>
+          <div className="settings-field">
+            <label htmlFor="settings-siteCode">{t('settings.siteCode')}</label>
+            <input
+              id="settings-siteCode"
+              className="input settings-code"
+              type="text"
+              autoComplete="off"
+              spellCheck={false}
+              maxLength={32}
+              value={draft.siteCode}
+              aria-invalid={problem.siteCode ? true : undefined}
+              aria-describedby={described('siteCode')}
+              // Site codes are upper case; typing them in lower case is not a mistake worth refusing.
+              onChange={(e) => edit({ siteCode: e.target.value.toUpperCase() })}
+            />
+            <p id="settings-siteCode-hint" className="settings-hint">
+              {t('settings.siteCodeHint')}
+            </p>
+            {problem.siteCode && (
+              <p id="settings-siteCode-error" className="settings-field-error">
+                {problem.siteCode}
+              </p>
+            )}
+          </div>
+        </fieldset>
+        <fieldset className="settings-section">
+          <legend>{t('settings.interfaceSection')}</legend>
+          <div className="settings-field">
+            <label htmlFor="settings-language">{t('settings.language')}</label>
+            <select
+              id="settings-language"
+              className="input settings-language"
+              value={draft.language}
+              aria-invalid={problem.language ? true : undefined}
+              aria-describedby={described('language')}
+              onChange={(e) => edit({ language: e.target.value as Language })}
+            >
+              {interfaceLanguages.map((language) => (
+                <option key={language} value={language} lang={language}>
+                  {t(`languages.${language}`)}
+                </option>
+              ))}
+            </select>
+            <p id="settings-language-hint" className="settings-hint">
+              {t('settings.languageHint')}
+            </p>
+            {problem.language && (
+              <p id="settings-language-error" className="settings-field-error">
+                {problem.language}
+              </p>
+            )}
+          </div>
+        </fieldset>
+        <div className="settings-actions">
+          <button type="submit" className="button button-primary" disabled={saving}>
+            {saving ? t('settings.saving') : t('settings.save')}
+          </button>
+          <span className="settings-outcome" role="status">
+            {saved ? t('settings.saved') : ''}
+          </span>
+          {refusal.form && (
+            <p className="notice-error settings-form-error" role="alert">
+              {refusal.form}
             </p>
           )}
         </div>
-        <div className="settings-field">
-          <label htmlFor="settings-siteCode">{t('settings.siteCode')}</label>
-          <input
-            id="settings-siteCode"
-            className="input settings-code"
-            type="text"
-            autoComplete="off"
-            spellCheck={false}
-            maxLength={32}
-            value={draft.siteCode}
-            aria-invalid={problem.siteCode ? true : undefined}
-            aria-describedby={described('siteCode')}
-            // Site codes are upper case; typing them in lower case is not a mistake worth refusing.
-            onChange={(e) => edit({ siteCode: e.target.value.toUpperCase() })}
-          />
-          <p id="settings-siteCode-hint" className="settings-hint">
-            {t('settings.siteCodeHint')}
-          </p>
-          {problem.siteCode && (
-            <p id="settings-siteCode-error" className="settings-field-error">
-              {problem.siteCode}
-            </p>
-          )}
-        </div>
-      </fieldset>
-      <fieldset className="settings-section">
-        <legend>{t('settings.interfaceSection')}</legend>
-        <div className="settings-field">
-          <label htmlFor="settings-language">{t('settings.language')}</label>
-          <select
-            id="settings-language"
-            className="input settings-language"
-            value={draft.language}
-            aria-invalid={problem.language ? true : undefined}
-            aria-describedby={described('language')}
-            onChange={(e) => edit({ language: e.target.value as Language })}
-          >
-            {interfaceLanguages.map((language) => (
-              <option key={language} value={language} lang={language}>
-                {t(`languages.${language}`)}
-              </option>
-            ))}
-          </select>
-          <p id="settings-language-hint" className="settings-hint">
-            {t('settings.languageHint')}
-          </p>
-          {problem.language && (
-            <p id="settings-language-error" className="settings-field-error">
-              {problem.language}
-            </p>
-          )}
-        </div>
-      </fieldset>
-      <div className="settings-actions">
-        <button type="submit" className="button button-primary" disabled={saving}>
-          {saving ? t('settings.saving') : t('settings.save')}
-        </button>
-        <span className="settings-outcome" role="status">
-          {saved ? t('settings.saved') : ''}
-        </span>
-        {refusal.form && (
-          <p className="notice-error settings-form-error" role="alert">
-            {refusal.form}
-          </p>
-        )}
-      </div>
-    </form>
+      </form>
+      <ScannerSettings />
+    </>
   );
 }

@@ -61,8 +61,8 @@ export const scanZh = {
     invalidMinLength: '请输入 3 到 64 之间的整数。',
     invalidMaxInterval: '请输入 5 到 200 之间的整数。',
     invalidTerminators: '至少选择一个结束键。',
-    save: '保存扫描枪设置',
-    saved: '扫描枪设置已保存。',
+    save: '应用扫描枪设置',
+    saved: '扫描枪设置已生效。',
   },
 } as const;
 
@@ -128,7 +128,7 @@ export const scanEn: TranslationShape<typeof scanZh> = {
     invalidMinLength: 'Enter a whole number from 3 to 64.',
     invalidMaxInterval: 'Enter a whole number from 5 to 200.',
     invalidTerminators: 'Choose at least one key.',
-    save: 'Save scanner settings',
-    saved: 'Scanner settings saved.',
+    save: 'Apply scanner settings',
+    saved: 'Scanner settings are in effect.',
   },
 };
