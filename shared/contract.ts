@@ -52,6 +52,7 @@ import {
 } from './schemas/print';
 import { isSuitedPaper } from './print/suited-papers';
 import type { PrintKind } from './print/jobs';
+import { scanQuerySchema, scanResultSchema } from './schemas/scan';
 import {
   adjustmentInputSchema,
   agedQuerySchema,
@@ -129,6 +130,25 @@ export const appInfoSchema = z.object({
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
+/** How the scan capture tells a scanner from a person typing (renderer/scan). */
+export const scanTerminators = ['Enter', 'Tab'] as const;
+export const scannerSettingsSchema = z
+  .object({
+    /** Shorter bursts are typing, not scans. */
+    minLength: z.number().int().min(3).max(64),
+    /** Scanners type a key every 1–10 ms; people take 80 ms or more. */
+    maxIntervalMs: z.number().int().min(5).max(200),
+    /** The key(s) the scanner sends after the code. */
+    terminators: z.array(z.enum(scanTerminators)).min(1).max(2),
+  })
+  .strict();
+export type ScannerSettings = z.infer<typeof scannerSettingsSchema>;
+export const defaultScannerSettings: ScannerSettings = {
+  minLength: 6,
+  maxIntervalMs: 35,
+  terminators: ['Enter', 'Tab'],
+};
+
 export const settingsSchema = z.object({
   /** The reserve depot's name as printed on every document (储备库名称). */
   depotName: z.string(),
@@ -146,6 +166,7 @@ export const settingsSchema = z.object({
   printDefaults: printDefaultsSchema,
   /** Logo, slip texts and copies of printed documents. */
   printing: printSettingsSchema,
+  scanner: scannerSettingsSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -164,6 +185,7 @@ export const settingsPatchSchema = z
       { message: 'a paper this kind of printout is not laid out for' },
     ),
     printing: printSettingsInputSchema,
+    scanner: scannerSettingsSchema,
   })
   .partial()
   .strict();
@@ -173,6 +195,7 @@ export * from './schemas/stock';
 export * from './schemas/backup';
 export * from './schemas/labels';
 export * from './schemas/print';
+export * from './schemas/scan';
 export { idSchema, dateSchema } from './schemas/common';
 
 export const contract = {
@@ -364,6 +387,13 @@ export const contract = {
     'The document with this number (e.g. a scanned slip), if any.',
     z.object({ number: z.string().trim().min(1).max(40) }).strict(),
     documentSummarySchema.nullable(),
+  ),
+
+  // — Scanning —
+  'scan:resolve': channel(
+    'What a scanned code stands for: location label, item barcode, GS1 element string, GTIN, document number, or unknown (order in electron/backend/scan/resolve.ts).',
+    scanQuerySchema,
+    scanResultSchema,
   ),
 
   // — Ledger integrity —

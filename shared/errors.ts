@@ -94,6 +94,10 @@ export const errorCodes = [
   'printer-not-found',
   /** The PDF could not be written where the keeper chose (details.path, details.reason). */
   'pdf-write-failed',
+  /** A scanned GTIN (or the GTIN inside a GS1 element string) fails its check digit: a misread or a bad label. */
+  'barcode-check-digit',
+  /** A scanned GS1 element string breaks the GS1 rules (details: problem, ai). */
+  'gs1-invalid',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

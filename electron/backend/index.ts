@@ -27,6 +27,7 @@ import { createLedgerMaintenance } from './stock/ledger-maintenance';
 import { createStockMovements } from './stock/movements';
 import { createPosting } from './stock/posting';
 import { createStockQueries } from './stock/queries';
+import { createScanResolver } from './scan/resolve';
 import { createReceipts } from './stock/receipts';
 import { createReversals } from './stock/reversals';
 import { createStockRules } from './stock/rules';
@@ -131,6 +132,11 @@ export function createHandlers(ctx: BackendContext, settings: SettingsStore, res
   const dispatches = createDispatches(ctx, master, rules, allocation, posting);
   const movements = createStockMovements(ctx, master, rules, posting);
   const reversals = createReversals(ctx, rules, posting);
+  const documents = createDocuments(ctx);
+  const scan = createScanResolver(ctx, {
+    requireLocation: master.requireLocation,
+    findDocument: (number) => documents.handlers['documents:find-by-number']({ number }),
+  });
   const sqliteVersion = db.prepare('SELECT sqlite_version()').pluck().get() as string;
   return {
     'app:get-info': (): AppInfo => ({
@@ -157,7 +163,8 @@ export function createHandlers(ctx: BackendContext, settings: SettingsStore, res
     'stock:file-paperwork': (input) => reversals.filePaperwork(input),
     'stock:allocate': (input) => allocation.allocate(input),
     ...createStockQueries(ctx, items).handlers,
-    ...createDocuments(ctx).handlers,
+    ...documents.handlers,
+    ...scan.handlers,
     ...createLedgerMaintenance(ctx).handlers,
     ...createDrafts(ctx).handlers,
     ...createBackups(ctx, settings, restorer).handlers,

@@ -9,6 +9,7 @@ import { PrintRoute } from '../print/PrintRoute';
 import { AppFrame } from './AppFrame';
 import { DatabaseErrorPanel, StartupProblem, type DatabaseError } from './DatabaseErrorPanel';
 import { DepotContext, type Depot } from './depot';
+import { ScanCaptureProvider } from '../scan/ScanCapture';
 
 type Start =
   | { status: 'opening' }
@@ -71,7 +72,17 @@ export function App() {
     case 'ready': {
       // A print route is a page of its own (loaded by the print glue or a PDF test), never inside the frame.
       const printJob = printTargetFromHash(window.location.hash);
-      return <DepotContext value={depot}>{printJob ? <PrintRoute job={printJob} /> : <AppFrame />}</DepotContext>;
+      return (
+        <DepotContext value={depot}>
+          {printJob ? (
+            <PrintRoute job={printJob} />
+          ) : (
+            <ScanCaptureProvider settings={state.settings.scanner}>
+              <AppFrame />
+            </ScanCaptureProvider>
+          )}
+        </DepotContext>
+      );
     }
   }
 }

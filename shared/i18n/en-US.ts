@@ -10,6 +10,7 @@ import { printEn } from './features/print';
 import { printDocumentsEn } from './features/printDocuments';
 import { receiveEn } from './features/receive';
 import { stockEn } from './features/stock';
+import { scanEn } from './features/scan';
 import type { Translation } from './zh-CN';
 
 /** The interface text in English. Typed from zh-CN: a missing or extra key fails the typecheck. */
@@ -25,6 +26,7 @@ export const enUS: Translation = {
   printDocuments: printDocumentsEn,
   labels: labelsEn,
   stock: stockEn,
+  scan: scanEn,
   app: {
     name: 'Relief Reserve',
     opening: 'Opening…',
@@ -164,6 +166,8 @@ export const enUS: Translation = {
     'print-failed': 'The printer did not accept the printout: {{reason}}',
     'printer-not-found': 'This PC has no printer named “{{printer}}”. Choose another one in the print preview.',
     'pdf-write-failed': 'Cannot save the PDF file {{path}}: {{reason}}',
+    'barcode-check-digit': 'Barcode {{barcode}} fails its check digit: a misread or a faulty label. Scan it again.',
+    'gs1-invalid': 'GS1 barcode {{barcode}} breaks the GS1 rules and cannot be read.',
     unknown: 'An unknown error occurred (code {{code}}).',
   },
   importReasons: {

@@ -10,6 +10,7 @@ import { printZh } from './features/print';
 import { printDocumentsZh } from './features/printDocuments';
 import { receiveZh } from './features/receive';
 import { stockZh } from './features/stock';
+import { scanZh } from './features/scan';
 import { type TranslationShape } from './shape';
 /**
  * The interface text in Chinese: the source of truth for the keys. en-US.ts must carry exactly the
@@ -27,6 +28,7 @@ export const zhCN = {
   printDocuments: printDocumentsZh,
   labels: labelsZh,
   stock: stockZh,
+  scan: scanZh,
   app: {
     name: '救灾物资储备管理',
     opening: '正在打开…',
@@ -162,6 +164,8 @@ export const zhCN = {
     'print-failed': '打印机没有接受这份打印：{{reason}}',
     'printer-not-found': '这台电脑上没有名为“{{printer}}”的打印机。请在打印预览中另选一台。',
     'pdf-write-failed': '无法保存 PDF 文件 {{path}}：{{reason}}',
+    'barcode-check-digit': '条码 {{barcode}} 校验位不对：可能是误读或标签有误，请重新扫描。',
+    'gs1-invalid': 'GS1 条码 {{barcode}} 内容不符合 GS1 规则，无法识别。',
     unknown: '发生未知错误（代码 {{code}}）。',
   },
   /** Why an imported catalog row was refused (shared/schemas/catalog.ts importReasons). */

@@ -73,7 +73,8 @@ test('a whole receipt is entered and posted with the keyboard alone, by pinyin i
   await keyboard.press('Enter');
   await keyboard.type('W2611');
   await keyboard.press('Enter');
-  await keyboard.type('20260601');
+  // Typed by a person: at machine speed eight digits and Enter would be a scan.
+  await keyboard.type('20260601', { delay: 90 });
   await keyboard.press('Enter');
   // The production date is tidied, and the expiry its shelf life gives is offered.
   await expect(page.getByRole('textbox', { name: '第 2 行：生产日期' })).toHaveValue('2026-06-01');

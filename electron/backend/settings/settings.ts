@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Language, PrintDefaults, Settings } from '../../../shared/contract';
+import { defaultScannerSettings, type Language, type PrintDefaults, type Settings } from '../../../shared/contract';
 import { defaultPrintSettings, type PrintSettings } from '../../../shared/print/depotPrintSettings';
 import type { BackendContext, HandlersFor } from '../context';
 import { DomainError } from '../errors';
@@ -59,6 +59,7 @@ export function createSettings(ctx: BackendContext): SettingsStore {
       printDefaults: read<PrintDefaults>('printDefaults', {}),
       // Stored whole; merged over the defaults so a later added print setting reads its default.
       printing: { ...defaultPrintSettings, ...read<Partial<PrintSettings>>('printing', {}) },
+      scanner: { ...defaultScannerSettings, ...read('scanner', defaultScannerSettings) },
     };
   }
 

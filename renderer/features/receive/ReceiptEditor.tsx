@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ItemSearchHit, Location as StorageLocation, Party, Source } from '../../../shared/contract';
 import { call, errorText } from '../../api/client';
@@ -21,6 +21,7 @@ import {
   isBlankLine,
   lineFieldId,
   lineFields,
+  newLineKey,
   noProblems,
   partyKindFor,
   placeRefusal,
@@ -36,6 +37,11 @@ import {
 } from './receiptForm';
 import { quantitiesByUnit } from './receiptSummary';
 import { useDraftKeeper } from './useDraftKeeper';
+import { AssignBarcodeDialog } from '../../scan/AssignBarcodeDialog';
+import { ScanBar } from '../../scan/ScanBar';
+import { useLineFlash } from '../../scan/useLineFlash';
+import { useScanSession, type ScanScreen } from '../../scan/useScanSession';
+import { planReceiveScan, undoReceiveScan, type ReceiveScanUndo } from './receiveScan';
 
 /** A saved receipt draft of this screen, read back into a form. */
 export interface ReceiptDraft {
@@ -98,6 +104,49 @@ export function ReceiptEditor({ sources, parties, locations, drafts, openDraftId
   const otherDrafts = savedDrafts.filter((d) => d.id !== keeper.draftId);
 
   const problems: FormProblems = checked ? checkForm(form) : noProblems();
+
+  // — Scanning: a scan anywhere on the screen counts on the receipt (receiveScan.ts says how). —
+  /** The form as last rendered or scanned: scans resolved before the next render plan on it. */
+  const formNow = useRef(form);
+  useLayoutEffect(() => {
+    formNow.current = form;
+  });
+  /** The line the previous scan went to: a location label is for it, the same item counts on it. */
+  const scanLine = useRef<string | null>(null);
+  const scanScreen: ScanScreen<ReceiveScanUndo> = {
+    apply(result, multiplier) {
+      const newKey = newLineKey();
+      const current = scanLine.current;
+      const plan = planReceiveScan(formNow.current, result, multiplier, current, newKey);
+      if (!plan.ok) return { type: 'problem', message: t(`scan.problem.${plan.problem}`) };
+      formNow.current = plan.form;
+      scanLine.current = plan.undo.key;
+      // Scanned with the cursor in that line's item field: the quantity is next, as after a pick.
+      if (result.kind !== 'location' && document.activeElement?.id === lineFieldId(plan.undo.key, 'item')) {
+        focusAfterRender.current = lineFieldId(plan.undo.key, 'quantity');
+      }
+      edit((f) => {
+        const again = planReceiveScan(f, result, multiplier, current, newKey);
+        return again.ok ? again.form : f;
+      });
+      const line = plan.form.lines[plan.lineNo - 1]!;
+      const name = line.item?.name ?? '';
+      const unit = line.item?.baseUnit ?? '';
+      const message =
+        result.kind === 'location'
+          ? t('scan.found.location', { line: plan.lineNo, location: result.location.name })
+          : result.kind !== 'item' && line.batchNo
+            ? t('scan.found.gs1', { name, batch: line.batchNo, quantity: plan.added, unit, line: plan.lineNo })
+            : t('scan.found.item', { name, quantity: plan.added, unit, line: plan.lineNo, total: plan.total });
+      return { type: 'applied', undo: plan.undo, message, flash: plan.undo.key, usedMultiplier: plan.usedMultiplier };
+    },
+    undo(record) {
+      formNow.current = undoReceiveScan(formNow.current, record);
+      edit((f) => undoReceiveScan(f, record));
+    },
+  };
+  const scan = useScanSession(scanScreen, phase === 'editing' && !posted);
+  useLineFlash(scan.flash, (key) => document.getElementById(lineFieldId(key, 'item'))?.closest('tbody') ?? null);
 
   const { schedule, currentId } = keeper;
   useEffect(() => {
@@ -420,6 +469,8 @@ export function ReceiptEditor({ sources, parties, locations, drafts, openDraftId
             onPastEnd={() => focusField(document.getElementById(lineFieldId(form.lines[0]!.key, 'item')))}
           />
 
+          <ScanBar state={scan.bar} />
+
           <ReceiptLinesTable
             lines={form.lines}
             locations={activeLocations}
@@ -479,6 +530,8 @@ export function ReceiptEditor({ sources, parties, locations, drafts, openDraftId
           </div>
         </form>
       )}
+
+      <AssignBarcodeDialog pending={scan.pending} onAssigned={scan.assigned} onCancel={scan.cancelAssign} />
 
       <ConfirmReceiptDialog
         open={phase !== 'editing'}

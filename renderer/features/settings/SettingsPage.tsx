@@ -8,6 +8,7 @@ import { call, errorText } from '../../api/client';
 import { useDepot } from '../../app/depot';
 import { BackupSection } from './BackupSection';
 import { PrintSettingsSection } from './PrintSettingsSection';
+import { ScannerSettings } from './ScannerSettings';
 import './settings.css';
 
 type Field = 'depotName' | 'siteCode' | 'language';
@@ -188,6 +189,7 @@ export function SettingsPage() {
         </div>
       </form>
       <PrintSettingsSection />
+      <ScannerSettings />
       <BackupSection />
     </div>
   );
