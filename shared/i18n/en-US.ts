@@ -1,3 +1,4 @@
+import { accountsEn } from './features/accounts';
 import { backupEn } from './features/backup';
 import { catalogEn } from './features/catalog';
 import { commonEn } from './features/common';
@@ -19,6 +20,7 @@ export const enUS: Translation = {
   catalog: catalogEn,
   ledger: ledgerEn,
   backup: backupEn,
+  accounts: accountsEn,
   print: printEn,
   stock: stockEn,
   app: {
@@ -153,6 +155,17 @@ export const enUS: Translation = {
     'backup-in-progress': 'A backup is being written; please try again in a moment.',
     'restore-failed': 'The restore did not complete; the data in use before was put back and nothing was lost.',
     'path-not-absolute': 'Enter a full path (for example E:\\Backups or /media/usb), not a relative one: {{path}}',
+    'not-signed-in': 'Please sign in first.',
+    'not-permitted':
+      'Your role does not allow this. Nothing was done; the attempt is in the activity log. Ask a supervisor or the admin.',
+    'session-locked': 'Locked after a period without activity. Enter your password to unlock.',
+    'sign-in-failed': 'The username or password is wrong.',
+    'sign-in-throttled': 'Too many failed sign-ins. Try again in {{retryAfterSeconds}} seconds.',
+    'already-set-up': 'The admin account already exists; please sign in.',
+    'last-admin': 'The depot must keep at least one active admin account.',
+    'wrong-password': 'The current password is wrong.',
+    'password-required': 'A new account needs an initial password (at least 8 characters).',
+    'username-fixed': 'A username cannot change once created (the ledger records it).',
     unknown: 'An unknown error occurred (code {{code}}).',
   },
   importReasons: {

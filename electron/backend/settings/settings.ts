@@ -9,6 +9,8 @@ const defaults = {
   backupFolder: '',
   backupKeepDaily: 14,
   backupKeepMonthly: 12,
+  idleLockMinutes: 10,
+  singlePerson: false,
 };
 
 /** A fresh site code until the admin sets the official one: random, so two new depots never collide. */
@@ -55,6 +57,8 @@ export function createSettings(ctx: BackendContext): SettingsStore {
       backupFolder: read('backupFolder', defaults.backupFolder),
       backupKeepDaily: read('backupKeepDaily', defaults.backupKeepDaily),
       backupKeepMonthly: read('backupKeepMonthly', defaults.backupKeepMonthly),
+      idleLockMinutes: read('idleLockMinutes', defaults.idleLockMinutes),
+      singlePerson: read('singlePerson', defaults.singlePerson),
     };
   }
 

@@ -6,7 +6,10 @@ import { interfaceLanguages } from '../../../shared/i18n';
 import type { AppError } from '../../../shared/errors';
 import { call, errorText } from '../../api/client';
 import { useDepot } from '../../app/depot';
+import { roleMay } from '../../../shared/permissions';
+import { ActivitySection } from './ActivitySection';
 import { BackupSection } from './BackupSection';
+import { UsersSection } from './UsersSection';
 import './settings.css';
 
 type Field = 'depotName' | 'siteCode' | 'language';
@@ -53,7 +56,7 @@ const fieldOrder: readonly Field[] = ['depotName', 'siteCode', 'language'];
 /** 设置: the depot's name and site code, and the interface language. Validation is the backend's. */
 export function SettingsPage() {
   const { t } = useTranslation();
-  const { settings, settingsChanged } = useDepot();
+  const { settings, settingsChanged, user } = useDepot();
   const [edits, setEdits] = useState<Partial<Settings>>({});
   const [saving, setSaving] = useState(false);
   const [refusal, setRefusal] = useState<Refusal>({ fields: {}, form: null });
@@ -186,7 +189,9 @@ export function SettingsPage() {
           )}
         </div>
       </form>
+      {roleMay(user.role, 'admin') && <UsersSection />}
       <BackupSection />
+      {roleMay(user.role, 'audit') && <ActivitySection />}
     </div>
   );
 }

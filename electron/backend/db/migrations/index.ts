@@ -2,6 +2,7 @@ import { foundation } from './001-foundation';
 import { stockLedger } from './002-stock-ledger';
 import { itemSearch } from './003-item-search';
 import { ledgerByItemTime } from './004-ledger-by-item-time';
+import { accounts } from './005-accounts';
 
 /** One numbered step of the schema. Steps only add; each runs in one transaction. */
 export interface Migration {
@@ -11,6 +12,6 @@ export interface Migration {
 }
 
 /** Every migration in order; the last one's version is the schema version of this build. */
-export const migrations: readonly Migration[] = [foundation, stockLedger, itemSearch, ledgerByItemTime];
+export const migrations: readonly Migration[] = [foundation, stockLedger, itemSearch, ledgerByItemTime, accounts];
 
 export const latestSchemaVersion = migrations[migrations.length - 1]!.version;
