@@ -339,7 +339,9 @@ export function openBackend(options: BackendOptions): Backend {
     const logged = isLoggedChannel(channel);
     const before = logged ? valueBefore(live, channel, input) : undefined;
     const result = await dispatch(live.handlers, channel, input);
-    if (result.ok && logged && channel !== 'backup:restore') {
+    // A check-only import (committed: false) changed nothing: nothing to log.
+    const changedNothing = result.ok && (result.value as { committed?: unknown } | null)?.committed === false;
+    if (result.ok && logged && !changedNothing && channel !== 'backup:restore') {
       live.activity.append({
         actor: session.user?.username ?? user?.username ?? null,
         action: channel,

@@ -112,7 +112,10 @@ test.describe('accounts', () => {
     await app.screenshot('accounts-keeper-refused');
     await refused.getByRole('button', { name: '返回修改' }).click();
     await page.keyboard.press('Escape');
-    await page.getByRole('dialog', { name: /^新建.*：选择库存$/ }).getByRole('button', { name: '关闭' }).click();
+    await page
+      .getByRole('dialog', { name: /^新建.*：选择库存$/ })
+      .getByRole('button', { name: '关闭' })
+      .click();
 
     // Switch user: the supervisor signs in on the same window.
     await page.getByRole('region', { name: '当前用户' }).getByRole('button', { name: '切换用户' }).click();

@@ -188,7 +188,7 @@ describe('development and packaged builds', () => {
     expect(window.options['webPreferences']).toMatchObject({ devTools: true });
     // The app's own backend: nobody has signed in yet, so the sign-in screen's call is what it answers.
     expect(await call('auth:status', fromMainFrame(window))).toMatchObject({ ok: true, value: { user: null } });
-    expect(await call('settings:get', fromMainFrame(window))).toMatchObject({
+    expect(await call('stock:inventory', fromMainFrame(window), {})).toMatchObject({
       ok: false,
       error: { code: 'not-signed-in' },
     });
