@@ -2,7 +2,7 @@ import { foundation } from './001-foundation';
 import { stockLedger } from './002-stock-ledger';
 import { itemSearch } from './003-item-search';
 import { ledgerByItemTime } from './004-ledger-by-item-time';
-import { accounts } from './005-accounts';
+import { accounts } from './007-accounts';
 
 /** One numbered step of the schema. Steps only add; each runs in one transaction. */
 export interface Migration {

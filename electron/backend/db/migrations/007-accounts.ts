@@ -7,7 +7,7 @@ import type { Migration } from './index';
  * anyone rewrote who did what.
  */
 export const accounts: Migration = {
-  version: 5,
+  version: 7,
   name: 'accounts',
   sql: `
     CREATE TABLE users (
