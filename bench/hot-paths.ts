@@ -105,7 +105,7 @@ export async function runHotPaths(o: HotPathOptions): Promise<Figure[]> {
     const cpu: number[] = [];
     for (let r = 0; r < o.runs; r++) {
       copyDatabase(o.depotPath, work);
-      const backend = openBackend({ dbPath: work });
+      const backend = openBackend({ role: 'admin', dbPath: work });
       const inputs = receiptInputs();
       const m = await measure(async () => {
         for (const input of inputs) await call(backend, 'stock:post-receipt', input);
@@ -178,7 +178,7 @@ export async function runHotPaths(o: HotPathOptions): Promise<Figure[]> {
     const cpu: number[] = [];
     for (let r = 0; r < o.runs; r++) {
       copyDatabase(o.depotPath, work);
-      const backend = openBackend({ dbPath: work });
+      const backend = openBackend({ role: 'admin', dbPath: work });
       const times: number[] = [];
       const m = await measure(async () => {
         for (let i = 0; i < o.postings; i++) {
@@ -206,7 +206,7 @@ export async function runHotPaths(o: HotPathOptions): Promise<Figure[]> {
 
   if (o.only.includes('on-hand') || o.only.includes('verify')) {
     copyDatabase(o.depotPath, work);
-    const backend = openBackend({ dbPath: work });
+    const backend = openBackend({ role: 'admin', dbPath: work });
     if (o.only.includes('on-hand')) {
       const rand = random(o.seed + 1);
       const p50: number[] = [];

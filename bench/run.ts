@@ -163,7 +163,7 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
   });
   const posting = await repeat(o.runs, async () => {
     copyDatabase(depotPath, work);
-    const backend = openBackend({ dbPath: work });
+    const backend = openBackend({ role: 'admin', dbPath: work });
     const ms = await time(async () => {
       for (let i = 0; i < o.postings; i++) await call(backend, 'stock:post-receipt', receiptInput());
     });
@@ -207,7 +207,7 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
 
   // One 10-line dispatch at full size: FEFO allocation, checks, ledger, chain, fsync.
   copyDatabase(depotPath, work);
-  let backend = openBackend({ dbPath: work });
+  let backend = openBackend({ role: 'admin', dbPath: work });
   const dispatchTimes: number[] = [];
   for (let i = 0; i < o.postings; i++) {
     const items = Array.from({ length: 10 }, (_, n) => richest[(i + n) % richest.length]!);
@@ -232,7 +232,7 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
 
   // — reads at full size —
   copyDatabase(depotPath, work);
-  backend = openBackend({ dbPath: work });
+  backend = openBackend({ role: 'admin', dbPath: work });
   const direct = new Database(work, { readonly: true });
   const byId = direct.prepare('SELECT * FROM ledger_entries WHERE id = ?');
   const pointBaseline: number[] = [];
@@ -298,7 +298,7 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
 
   const opens = await repeat(o.runs, () =>
     time(() => {
-      const b = openBackend({ dbPath: work });
+      const b = openBackend({ role: 'admin', dbPath: work });
       b.close();
     }),
   );
@@ -410,7 +410,7 @@ async function recoveryAfterKill(depotPath: string, work: string): Promise<numbe
       resolve();
     });
   });
-  return time(() => openBackend({ dbPath: work }).close());
+  return time(() => openBackend({ role: 'admin', dbPath: work }).close());
 }
 
 async function main(): Promise<void> {

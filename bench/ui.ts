@@ -63,7 +63,7 @@ export async function measureUi(options: {
   const browser = await chromium.launch(chromiumLaunchOptions());
   const figures: Figure[] = [];
   const withPage = async (dbPath: string, action: (page: Page, backend: Backend) => Promise<number | number[]>) => {
-    const backend = openBackend({ dbPath });
+    const backend = openBackend({ role: 'admin', dbPath });
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
     const page = await context.newPage();
     await exposeBackend(page, backend);

@@ -36,6 +36,18 @@ import {
   backupStatusSchema,
   localPathSchema,
 } from './schemas/backup';
+import {
+  activityChainSchema,
+  activityEntrySchema,
+  activityQuerySchema,
+  authStatusSchema,
+  changePasswordSchema,
+  resetPasswordSchema,
+  setupAdminSchema,
+  signInSchema,
+  userDraftSchema,
+  userSchema,
+} from './schemas/accounts';
 import { idSchema } from './schemas/common';
 import { printSettingsInputSchema, printSettingsSchema } from './print/depotPrintSettings';
 import { assignedCodeSchema, labelDataQuerySchema, labelDataSchema } from './schemas/labels';
@@ -167,6 +179,10 @@ export const settingsSchema = z.object({
   /** Logo, slip texts and copies of printed documents. */
   printing: printSettingsSchema,
   scanner: scannerSettingsSchema,
+  /** Minutes without activity before the session locks. */
+  idleLockMinutes: z.number().int(),
+  /** A depot with one person: they may approve their own write-offs and reversals. */
+  singlePerson: z.boolean(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -186,6 +202,8 @@ export const settingsPatchSchema = z
     ),
     printing: printSettingsInputSchema,
     scanner: scannerSettingsSchema,
+    idleLockMinutes: z.number().int().min(1).max(240),
+    singlePerson: z.boolean(),
   })
   .partial()
   .strict();
@@ -196,6 +214,7 @@ export * from './schemas/backup';
 export * from './schemas/labels';
 export * from './schemas/print';
 export * from './schemas/scan';
+export * from './schemas/accounts';
 export { idSchema, dateSchema } from './schemas/common';
 
 export const contract = {
@@ -204,6 +223,47 @@ export const contract = {
     noInput,
     appInfoSchema,
   ),
+  // — Accounts and the activity log —
+  'auth:status': channel(
+    'Whether accounts exist, who is signed in, and whether the session is locked.',
+    noInput,
+    authStatusSchema,
+  ),
+  'auth:setup-admin': channel(
+    'First start only: creates the admin account (there is no default password) and signs it in.',
+    setupAdminSchema,
+    authStatusSchema,
+  ),
+  'auth:sign-in': channel(
+    'Signs a user in (also switching user); failures are logged and throttled.',
+    signInSchema,
+    authStatusSchema,
+  ),
+  'auth:sign-out': channel('Signs the current user out.', noInput, authStatusSchema),
+  'auth:lock': channel(
+    'Locks the session (idle time or the keeper stepping away); the password unlocks it.',
+    noInput,
+    authStatusSchema,
+  ),
+  'auth:unlock': channel(
+    "Unlocks the locked session with the signed-in user's password.",
+    z.object({ password: z.string().max(128) }).strict(),
+    authStatusSchema,
+  ),
+  'auth:change-password': channel("Changes the signed-in user's own password.", changePasswordSchema, authStatusSchema),
+  'users:list': channel('Every account, active or not.', noInput, z.array(userSchema)),
+  'users:save': channel('Creates or changes an account (name, role, active).', userDraftSchema, userSchema),
+  'users:reset-password': channel(
+    'Sets a new password for an account (the admin, for a keeper who forgot).',
+    resetPasswordSchema,
+    userSchema,
+  ),
+  'activity:list': channel(
+    'The activity log, newest first, with filters.',
+    activityQuerySchema,
+    z.object({ rows: z.array(activityEntrySchema), total: z.number().int() }),
+  ),
+  'activity:verify-chain': channel("Checks the activity log's hash chain.", noInput, activityChainSchema),
   'settings:get': channel('The depot settings (name, site code, language, print defaults).', noInput, settingsSchema),
   'settings:update': channel(
     'Changes some depot settings and returns all of them. The site code is locked once the depot owns records.',

@@ -78,6 +78,26 @@ export const errorCodes = [
   'backup-in-progress',
   /** The restore could not complete; the database in use before was put back (details: reason). */
   'restore-failed',
+  /** Nobody is signed in: sign in first. */
+  'not-signed-in',
+  /** The signed-in user's role does not allow this (details: permission, role); the refusal is logged. */
+  'not-permitted',
+  /** The session locked after idle time: the password unlocks it. */
+  'session-locked',
+  /** Wrong username or password (the same answer for both). */
+  'sign-in-failed',
+  /** Too many failed sign-ins for this account (details: retryAfterSeconds). */
+  'sign-in-throttled',
+  /** The admin account exists already: first-start setup cannot run again. */
+  'already-set-up',
+  /** The change would leave the depot without an active admin. */
+  'last-admin',
+  /** The current password given is wrong. */
+  'wrong-password',
+  /** A new account needs a password. */
+  'password-required',
+  /** A username never changes once created (the ledger names it). */
+  'username-fixed',
   /** A path that must be absolute (a folder or file on this PC) is relative (details: path). */
   'path-not-absolute',
   /** The item already has a unit barcode: it needs no internal code (details: itemId, barcode). */

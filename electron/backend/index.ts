@@ -5,8 +5,9 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import { contract, isChannel, type AppInfo, type Channel, type ChannelOutput } from '../../shared/contract';
-import type { Result } from '../../shared/errors';
+import { contract, isChannel, type AppInfo, type Channel, type ChannelOutput, type Role } from '../../shared/contract';
+import { isLoggedChannel, permissionFor, roleMay } from '../../shared/permissions';
+import type { ErrorCode, Result } from '../../shared/errors';
 import type { BackendContext, Handler, Handlers } from './context';
 import { openDatabase, type Db } from './db/database';
 import { latestSchemaVersion } from './db/migrations';
@@ -16,6 +17,8 @@ import { createLabels } from './catalog/labels';
 import { createMasterData } from './catalog/master-data';
 import { createDocuments } from './documents/documents';
 import { createDrafts } from './drafts/drafts';
+import { createAccounts, newSession, type Session } from './accounts/accounts';
+import { createActivityLog, type ActivityLog } from './accounts/activity';
 import { createBackups, defaultBackupFolder, requireAbsolute, type Restorer } from './backup/backups';
 import { inspectBackup, listBackups, swapInBackup, undoSwap } from './backup/files';
 import { createPrintLog } from './print/print-log';
@@ -40,8 +43,16 @@ export interface BackendOptions {
   appVersion?: string;
   /** Pins the clock (tests). */
   now?: () => Date;
-  /** Who is operating; defaults to the OS user until accounts exist. */
+  /** The name a tool acting with `role` posts under (default: the OS user). Signed-in users post under their username. */
   operator?: () => string;
+  /**
+   * Tools that drive the backend directly (the data generator, benchmarks, tests of other features) act
+   * as a fixed identity: `operator()` with this role, permissions checked as for a user with it. The app
+   * never sets it: its users sign in.
+   */
+  role?: Role;
+  /** log2 of scrypt's N for password hashes; the OWASP cost (17) unless a test lowers it. */
+  passwordCost?: number;
 }
 
 export interface Backend {
@@ -97,15 +108,21 @@ async function dispatch(handlers: Handlers, channel: string, input: unknown): Pr
  * The context every handler shares, over an open database. Exported for tools that drive the
  * services directly (the benchmark's data generator); the app goes through `openBackend`.
  */
-export function createContext(db: Db, options: BackendOptions): { ctx: BackendContext; settings: SettingsStore } {
+export function createContext(
+  db: Db,
+  options: BackendOptions,
+  session: Session = newSession(),
+): { ctx: BackendContext; settings: SettingsStore } {
   // The site code lives in the settings, which need the context to exist first.
   const store: { settings?: SettingsStore } = {};
+  const toolOperator = options.operator ?? osUserOnce();
   const ctx: BackendContext = {
     db,
     dbPath: options.dbPath,
     appVersion: options.appVersion ?? '0.0.0',
     now: options.now ?? (() => new Date()),
-    operator: options.operator ?? osUserOnce(),
+    // The signed-in user posts under their username; a tool under its configured name.
+    operator: () => session.user?.username ?? toolOperator(),
     siteCode: () => store.settings!.siteCode(),
   };
   const settings = createSettings(ctx);
@@ -120,8 +137,27 @@ const noRestore: Restorer = {
   },
 };
 
+/** Every channel's handler, wired to the services over one context; with the activity log and accounts beside them. */
+export function buildServices(
+  ctx: BackendContext,
+  settings: SettingsStore,
+  restorer: Restorer = noRestore,
+  session: Session = newSession(),
+  options: Pick<BackendOptions, 'passwordCost'> = {},
+): { handlers: Handlers; activity: ActivityLog; accounts: ReturnType<typeof createAccounts> } {
+  const activity = createActivityLog(ctx);
+  const accounts = createAccounts(ctx, settings, session, activity, { passwordCost: options.passwordCost });
+  const handlers = createHandlers(ctx, settings, restorer, { ...activity.handlers, ...accounts.handlers });
+  return { handlers, activity, accounts };
+}
+
 /** Every channel's handler, wired to the services over one context. */
-export function createHandlers(ctx: BackendContext, settings: SettingsStore, restorer: Restorer = noRestore): Handlers {
+export function createHandlers(
+  ctx: BackendContext,
+  settings: SettingsStore,
+  restorer: Restorer = noRestore,
+  accountHandlers?: Pick<Handlers, AccountChannel>,
+): Handlers {
   const { db } = ctx;
   const items = createItems(ctx);
   const master = createMasterData(ctx);
@@ -169,16 +205,84 @@ export function createHandlers(ctx: BackendContext, settings: SettingsStore, res
     ...createDrafts(ctx).handlers,
     ...createBackups(ctx, settings, restorer).handlers,
     ...createPrintLog(ctx).handlers,
+    ...(accountHandlers ?? buildAccountHandlers(ctx, settings)),
   };
+}
+
+type AccountChannel = Extract<Channel, `auth:${string}` | `users:${string}` | `activity:${string}`>;
+
+/** For tools that build handlers without a session: accounts over a session of their own. */
+function buildAccountHandlers(ctx: BackendContext, settings: SettingsStore): Pick<Handlers, AccountChannel> {
+  const activity = createActivityLog(ctx);
+  return { ...activity.handlers, ...createAccounts(ctx, settings, newSession(), activity).handlers };
+}
+
+/** The identity a tool acts as (options.role): a user that is never stored, never locked. */
+function toolSession(options: BackendOptions): Session {
+  const session = newSession();
+  if (options.role) {
+    const name = (options.operator ?? osUser)();
+    session.user = {
+      id: 'tool',
+      username: name,
+      displayName: name,
+      role: options.role,
+      active: true,
+      createdAt: '',
+      lastSignInAt: null,
+    };
+  }
+  return session;
+}
+
+/** Calls made by timers, not by a person: they do not keep an idle session awake. */
+const passiveChannels: ReadonlySet<string> = new Set(['backup:ensure-daily', 'backup:status', 'auth:status']);
+
+interface Live {
+  db: Db;
+  handlers: Handlers;
+  activity: ActivityLog;
+  settings: SettingsStore;
+  accounts: ReturnType<typeof createAccounts>;
+}
+
+/** What the activity log keeps as "the value before" a change, for the channels that change one record. */
+function valueBefore(live: Live, channel: Channel, input: unknown): unknown {
+  const id = input && typeof input === 'object' ? (input as { id?: unknown }).id : undefined;
+  try {
+    if (channel === 'settings:update') return live.settings.all();
+    if (channel === 'users:save' || channel === 'users:reset-password') {
+      return typeof id === 'string' ? live.accounts.snapshot(id) : null;
+    }
+    if (channel === 'catalog:update-item' && typeof id === 'string') {
+      return live.db.prepare('SELECT * FROM items WHERE id = ?').get(id) ?? null;
+    }
+  } catch {
+    // The value before is a courtesy of the log; a failure to read it must not stop the change.
+  }
+  return undefined;
+}
+
+/** The record a logged call concerned: a document number, an id, a file. */
+function targetOf(value: unknown): string | null {
+  if (!value || typeof value !== 'object') return null;
+  const v = value as Record<string, unknown>;
+  for (const key of ['number', 'path', 'code', 'username', 'name', 'id']) {
+    if (typeof v[key] === 'string') return v[key];
+  }
+  return null;
 }
 
 /** Opens the database (checking, migrating) and returns the backend. Throws DatabaseOpenError. */
 export function openBackend(options: BackendOptions): Backend {
   const now = options.now ?? (() => new Date());
-  const build = (db: Db): Handlers => {
+  // The session outlives a restore's reopening: it is this window's, not the file's.
+  const session = toolSession(options);
+  const build = (db: Db): Live => {
     try {
-      const { ctx, settings } = createContext(db, options);
-      return createHandlers(ctx, settings, restorer);
+      const { ctx, settings } = createContext(db, options, session);
+      const services = buildServices(ctx, settings, restorer, session, options);
+      return { db, settings, ...services };
     } catch (err) {
       db.close();
       throw err;
@@ -205,20 +309,84 @@ export function openBackend(options: BackendOptions): Backend {
           reason: (err as Error).message,
         });
       }
+      live.activity.append({
+        actor: session.user?.username ?? null,
+        action: 'backup:restore',
+        outcome: 'ok',
+        target: from,
+        detail: { setAside: aside },
+      });
+      // The restored file has its own accounts: whoever restored signs in again against them.
+      if (!options.role) Object.assign(session, newSession());
       return aside;
     },
   };
-  const open = () => {
-    const db = openDatabase(options.dbPath, { now });
-    return { db, handlers: build(db) };
-  };
+  const open = () => build(openDatabase(options.dbPath, { now }));
   let live = open();
   let closed = false;
+
+  const refuse = (code: ErrorCode, message: string, details?: unknown): Result<never> => ({
+    ok: false,
+    error: details === undefined ? { code, message } : { code, message, details },
+  });
+
+  /** Who may call what, checked on every call; writes and refusals go into the activity log. */
+  async function guarded(channel: string, input: unknown): Promise<Result<unknown>> {
+    if (!isChannel(channel)) return dispatch(live.handlers, channel, input);
+    const permission = permissionFor(channel, input);
+    const user = session.user;
+    if (permission !== 'public') {
+      if (!user) return refuse('not-signed-in', `${channel} needs a signed-in user`);
+      const idleMs = live.settings.all().idleLockMinutes * 60_000;
+      if (!options.role && !session.locked && now().getTime() - session.lastActivity > idleMs) {
+        session.locked = true;
+        live.activity.append({ actor: user.username, action: 'auth:lock', outcome: 'ok', detail: { reason: 'idle' } });
+      }
+      if (session.locked) return refuse('session-locked', 'the session is locked');
+      if (!roleMay(user.role, permission)) {
+        live.activity.append({
+          actor: user.username,
+          action: channel,
+          outcome: 'refused',
+          detail: { permission, role: user.role },
+        });
+        return refuse('not-permitted', `${user.role} may not ${channel}`, { permission, role: user.role });
+      }
+      if (!passiveChannels.has(channel)) session.lastActivity = now().getTime();
+    }
+    const logged = isLoggedChannel(channel);
+    const before = logged ? valueBefore(live, channel, input) : undefined;
+    const result = await dispatch(live.handlers, channel, input);
+    // A check-only import (committed: false) changed nothing: nothing to log.
+    const changedNothing = result.ok && (result.value as { committed?: unknown } | null)?.committed === false;
+    if (result.ok && logged && !changedNothing && channel !== 'backup:restore') {
+      live.activity.append({
+        actor: session.user?.username ?? user?.username ?? null,
+        action: channel,
+        outcome: 'ok',
+        target: targetOf(result.value),
+        detail: before === undefined ? { input } : { input, before },
+      });
+    }
+    if (result.ok && channel === 'backup:ensure-daily') {
+      const created = (result.value as ChannelOutput<'backup:ensure-daily'>).created;
+      if (created) {
+        live.activity.append({
+          actor: user?.username ?? null,
+          action: 'backup:daily',
+          outcome: 'ok',
+          target: created.path,
+        });
+      }
+    }
+    return result;
+  }
+
   return {
     invoke: ((channel: string, input: unknown) =>
       closed
         ? Promise.resolve({ ok: false, error: { code: 'database-unavailable', message: 'the backend is closed' } })
-        : dispatch(live.handlers, channel, input)) as Backend['invoke'],
+        : guarded(channel, input)) as Backend['invoke'],
     close() {
       if (closed) return;
       closed = true;

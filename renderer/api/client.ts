@@ -19,6 +19,9 @@ export function hasApi(): boolean {
   return typeof window.api === 'object' && window.api !== null;
 }
 
+/** Fired on the window when a call finds the session locked or signed out. */
+export const sessionLostEvent = 'relief-reserve:session-lost';
+
 /**
  * Calls one channel. Never throws: a broken transport becomes an `internal` error like any other,
  * so every caller handles exactly one shape.
@@ -32,7 +35,12 @@ export async function call<C extends ApiChannel>(
   }
   const send = window.api[channel] as (input?: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>>;
   try {
-    return await send(input);
+    const result = await send(input);
+    // The backend locked the session (idle) or nobody is signed in: the window must show its door.
+    if (!result.ok && (result.error.code === 'session-locked' || result.error.code === 'not-signed-in')) {
+      window.dispatchEvent(new Event(sessionLostEvent));
+    }
+    return result;
   } catch (err) {
     return { ok: false, error: { code: 'internal', message: `${channel}: ${(err as Error)?.message ?? String(err)}` } };
   }

@@ -15,6 +15,7 @@ import { areaHref, areas, useCurrentArea, type Area } from './areas';
 import { useDepot } from './depot';
 import { LanguageToggle } from './LanguageToggle';
 import { StatusBar } from './StatusBar';
+import { UserBox } from './UserBox';
 import './AppFrame.css';
 
 const pages: Record<Area, ComponentType> = {
@@ -69,6 +70,7 @@ export function AppFrame() {
             ))}
           </ul>
         </nav>
+        <UserBox />
       </aside>
       <main className="app-main">
         <header className="page-header">

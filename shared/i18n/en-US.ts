@@ -1,3 +1,4 @@
+import { accountsEn } from './features/accounts';
 import { backupEn } from './features/backup';
 import { catalogEn } from './features/catalog';
 import { commonEn } from './features/common';
@@ -22,6 +23,7 @@ export const enUS: Translation = {
   catalog: catalogEn,
   ledger: ledgerEn,
   backup: backupEn,
+  accounts: accountsEn,
   print: printEn,
   printDocuments: printDocumentsEn,
   labels: labelsEn,
@@ -168,6 +170,17 @@ export const enUS: Translation = {
     'pdf-write-failed': 'Cannot save the PDF file {{path}}: {{reason}}',
     'barcode-check-digit': 'Barcode {{barcode}} fails its check digit: a misread or a faulty label. Scan it again.',
     'gs1-invalid': 'GS1 barcode {{barcode}} breaks the GS1 rules and cannot be read.',
+    'not-signed-in': 'Please sign in first.',
+    'not-permitted':
+      'Your role does not allow this. Nothing was done; the attempt is in the activity log. Ask a supervisor or the admin.',
+    'session-locked': 'Locked after a period without activity. Enter your password to unlock.',
+    'sign-in-failed': 'The username or password is wrong.',
+    'sign-in-throttled': 'Too many failed sign-ins. Try again in {{retryAfterSeconds}} seconds.',
+    'already-set-up': 'The admin account already exists; please sign in.',
+    'last-admin': 'The depot must keep at least one active admin account.',
+    'wrong-password': 'The current password is wrong.',
+    'password-required': 'A new account needs an initial password (at least 8 characters).',
+    'username-fixed': 'A username cannot change once created (the ledger records it).',
     unknown: 'An unknown error occurred (code {{code}}).',
   },
   importReasons: {

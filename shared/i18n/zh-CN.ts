@@ -1,3 +1,4 @@
+import { accountsZh } from './features/accounts';
 import { backupZh } from './features/backup';
 import { catalogZh } from './features/catalog';
 import { commonZh } from './features/common';
@@ -24,6 +25,7 @@ export const zhCN = {
   catalog: catalogZh,
   ledger: ledgerZh,
   backup: backupZh,
+  accounts: accountsZh,
   print: printZh,
   printDocuments: printDocumentsZh,
   labels: labelsZh,
@@ -166,6 +168,16 @@ export const zhCN = {
     'pdf-write-failed': '无法保存 PDF 文件 {{path}}：{{reason}}',
     'barcode-check-digit': '条码 {{barcode}} 校验位不对：可能是误读或标签有误，请重新扫描。',
     'gs1-invalid': 'GS1 条码 {{barcode}} 内容不符合 GS1 规则，无法识别。',
+    'not-signed-in': '请先登录。',
+    'not-permitted': '您的角色没有这项权限，操作未执行，已记入操作日志。如需办理，请联系主管或管理员。',
+    'session-locked': '因长时间未操作，已锁定。请输入密码解锁。',
+    'sign-in-failed': '用户名或密码不正确。',
+    'sign-in-throttled': '登录失败次数过多，请在 {{retryAfterSeconds}} 秒后再试。',
+    'already-set-up': '管理员账户已经建立，请直接登录。',
+    'last-admin': '本库至少要保留一个启用的管理员账户。',
+    'wrong-password': '当前密码不正确。',
+    'password-required': '新账户需要设置初始密码（至少 8 位）。',
+    'username-fixed': '用户名建立后不能修改（台账中记录了它）。',
     unknown: '发生未知错误（代码 {{code}}）。',
   },
   /** Why an imported catalog row was refused (shared/schemas/catalog.ts importReasons). */

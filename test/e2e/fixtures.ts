@@ -82,6 +82,11 @@ interface Fixtures {
   prepareDatabase: ((dbPath: string) => void) | undefined;
   /** Set to true in a test that expects the page to log errors. */
   allowPageErrors: boolean;
+  /**
+   * True (default): the backend acts as a signed-in admin, so stories about other screens start at the
+   * desk. False: nobody is signed in and the story goes through first start / sign-in itself.
+   */
+  signedIn: boolean;
   dataDir: string;
   backend: Backend;
   /** The stand-in for main's print glue: PDFs saved under the data folder, print jobs recorded. */
@@ -96,6 +101,7 @@ interface WorkerFixtures {
 export const test = base.extend<Fixtures, WorkerFixtures>({
   prepareDatabase: [undefined, { option: true }],
   allowPageErrors: [false, { option: true }],
+  signedIn: [true, { option: true }],
 
   rendererUrl: [
     // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from an object pattern.
@@ -117,11 +123,17 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     fs.rmSync(dir, { recursive: true, force: true });
   },
 
-  backend: async ({ dataDir, prepareDatabase }, use) => {
+  backend: async ({ dataDir, prepareDatabase, signedIn }, use) => {
     const dbPath = path.join(dataDir, databaseFileName);
     prepareDatabase?.(dbPath);
-    // The same opening the app does: a refused database yields a backend that explains why.
-    const backend = openBackendOrExplain({ dbPath, appVersion: '0.1.0' });
+    // The same opening the app does: a refused database yields a backend that explains why. Password
+    // hashes use a lower scrypt cost here (a stored parameter of each hash, not another code path).
+    const backend = openBackendOrExplain({
+      dbPath,
+      appVersion: '0.1.0',
+      passwordCost: 10,
+      ...(signedIn ? { role: 'admin' as const, operator: () => 'admin' } : {}),
+    });
     await use(backend);
     backend.close();
   },

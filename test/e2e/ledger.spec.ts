@@ -27,6 +27,7 @@ const test = base.extend<{ clock: DepotClock }>({
   // The real backend on the test's own database file, as the shared fixture opens it, with a set clock.
   backend: async ({ dataDir, clock }, use) => {
     const backend = openBackendOrExplain({
+      role: 'admin',
       dbPath: path.join(dataDir, databaseFileName),
       appVersion: '0.1.0',
       now: () => clock.now(),

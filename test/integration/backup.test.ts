@@ -20,7 +20,7 @@ let clock: Date;
 let backend: Backend;
 let depot: Depot;
 
-const open = () => openBackend({ dbPath: tmp.dbPath, now: () => clock });
+const open = () => openBackend({ role: 'admin', dbPath: tmp.dbPath, now: () => clock });
 const backupsDir = () => path.join(tmp.dir, 'backups');
 
 async function receive(units: number, batchNo = '') {
@@ -164,7 +164,7 @@ describe('backup on demand', () => {
     const copy = path.join(tmp.dir, 'copy.db');
     fs.copyFileSync(written.value.path, copy);
     expectLedgerInvariants(copy);
-    const restored = openBackend({ dbPath: copy });
+    const restored = openBackend({ role: 'admin', dbPath: copy });
     try {
       const chain = await call(restored, 'ledger:verify-chain');
       expect(chain.ok).toBe(true);
@@ -260,7 +260,7 @@ describe('restore', () => {
   test("another depot's backup needs explicit confirmation", async () => {
     const other = makeTempDir('relief-reserve-other-');
     try {
-      const otherBackend = openBackend({ dbPath: other.dbPath, now: () => clock });
+      const otherBackend = openBackend({ role: 'admin', dbPath: other.dbPath, now: () => clock });
       await call(otherBackend, 'settings:update', { siteCode: 'WX-07', depotName: '另一个储备库' });
       const otherBackup = (await call(otherBackend, 'backup:create', {})).path;
       otherBackend.close();
@@ -293,7 +293,7 @@ describe('start-up', () => {
     fs.closeSync(fd);
     const damaged = fs.readFileSync(tmp.dbPath);
 
-    backend = openBackendOrExplain({ dbPath: tmp.dbPath, now: () => clock });
+    backend = openBackendOrExplain({ role: 'admin', dbPath: tmp.dbPath, now: () => clock });
     const info = await call(backend, 'app:get-info');
     expect(info.database).toMatchObject({ status: 'error', code: 'db-corrupt' });
     expect((await refusal(backend, 'stock:inventory', {})).code).toBe('database-unavailable');
@@ -318,7 +318,7 @@ describe('start-up', () => {
       migrate(db, migrations.slice(0, 3));
       db.close();
 
-      const upgraded = openBackend({ dbPath: old.dbPath, now: () => clock });
+      const upgraded = openBackend({ role: 'admin', dbPath: old.dbPath, now: () => clock });
       upgraded.close();
       const backups = listBackups(path.join(old.dir, 'backups'));
       expect(backups.map((b) => b.file)).toEqual(['relief-reserve-pre-migration-20261128-083000.db']);
@@ -326,7 +326,7 @@ describe('start-up', () => {
       expect(copy.pragma('user_version', { simple: true })).toBe(3);
       copy.close();
       // Opening again (already current) takes no further backup.
-      openBackend({ dbPath: old.dbPath, now: () => clock }).close();
+      openBackend({ role: 'admin', dbPath: old.dbPath, now: () => clock }).close();
       expect(listBackups(path.join(old.dir, 'backups'))).toHaveLength(1);
     } finally {
       old.cleanup();

@@ -314,7 +314,7 @@ let backend: Backend;
 let world: World;
 beforeAll(async () => {
   tmp = makeTempDir('relief-reserve-bad-');
-  backend = openBackend({ dbPath: tmp.dbPath });
+  backend = openBackend({ role: 'admin', dbPath: tmp.dbPath });
   world = await makeWorld(backend);
 });
 afterAll(() => {
@@ -377,7 +377,7 @@ describe('hostile input to every write channel', () => {
   test('each unmutated input is accepted, so the refusals above come from the hostile values', async () => {
     for (const c of cases) {
       const fresh = makeTempDir('relief-reserve-base-');
-      const b = openBackend({ dbPath: fresh.dbPath });
+      const b = openBackend({ role: 'admin', dbPath: fresh.dbPath });
       try {
         const w = await makeWorld(b);
         const result = await b.invoke(c.channel, c.base(w));

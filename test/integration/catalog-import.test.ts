@@ -12,7 +12,7 @@ let tmp: ReturnType<typeof makeTempDir>;
 let backend: Backend;
 beforeEach(() => {
   tmp = makeTempDir();
-  backend = openBackend({ dbPath: tmp.dbPath });
+  backend = openBackend({ role: 'admin', dbPath: tmp.dbPath });
 });
 afterEach(() => {
   backend.close();

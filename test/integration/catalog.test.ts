@@ -8,7 +8,7 @@ let backend: Backend;
 let depot: Depot;
 beforeEach(async () => {
   tmp = makeTempDir();
-  backend = openBackend({ dbPath: tmp.dbPath });
+  backend = openBackend({ role: 'admin', dbPath: tmp.dbPath });
   depot = await seedDepot(backend);
 });
 afterEach(() => {

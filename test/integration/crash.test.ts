@@ -17,7 +17,7 @@ let depotArg: string;
 
 beforeAll(async () => {
   tmp = makeTempDir('relief-reserve-crash-');
-  const backend = openBackend({ dbPath: tmp.dbPath });
+  const backend = openBackend({ role: 'admin', dbPath: tmp.dbPath });
   const depot = await seedDepot(backend);
   await call(backend, 'catalog:save-location', { code: 'B-01', name: 'B区01货位', kind: 'slot' });
   depotArg = JSON.stringify({
@@ -73,7 +73,7 @@ describe('a power cut in the middle of postings', () => {
     for (let i = 0; i < kills; i++) {
       acknowledged.push(...(await runAndKill(1000 + i * 7919)));
 
-      const backend = openBackend({ dbPath: tmp.dbPath }); // runs quick_check; throws if it fails
+      const backend = openBackend({ role: 'admin', dbPath: tmp.dbPath }); // runs quick_check; throws if it fails
       try {
         for (const posted of acknowledged.slice(-40)) {
           const doc = await call(backend, 'documents:get', { id: posted.id });

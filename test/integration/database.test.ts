@@ -23,7 +23,7 @@ function filesIn(dir: string): string[] {
 
 function expectOpenError(dbPath: string, code: DatabaseOpenError['code']): DatabaseOpenError {
   try {
-    openBackend({ dbPath }).close();
+    openBackend({ role: 'admin', dbPath }).close();
   } catch (err) {
     expect(err).toBeInstanceOf(DatabaseOpenError);
     expect((err as DatabaseOpenError).code).toBe(code);
@@ -34,7 +34,7 @@ function expectOpenError(dbPath: string, code: DatabaseOpenError['code']): Datab
 
 /** A database with real content, closed cleanly (WAL checkpointed into the main file). */
 function databaseWithItems(dbPath: string, count: number): void {
-  const backend = openBackend({ dbPath });
+  const backend = openBackend({ role: 'admin', dbPath });
   const db = new Database(dbPath);
   const insert = db.prepare(
     `INSERT INTO items (id, site_code, code, name, spec, base_unit, created_at, updated_at)
@@ -64,7 +64,7 @@ describe('opening the depot database', () => {
   });
 
   test('reopening keeps the data and applies only migrations newer than the file', () => {
-    const backend = openBackend({ dbPath: tmp.dbPath });
+    const backend = openBackend({ role: 'admin', dbPath: tmp.dbPath });
     backend.close();
     const db = openDatabase(tmp.dbPath);
     db.prepare("INSERT INTO settings (key, value) VALUES ('probe', '1')").run();

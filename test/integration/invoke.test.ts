@@ -11,7 +11,7 @@ let tmp: ReturnType<typeof makeTempDir>;
 let backend: Backend;
 beforeEach(() => {
   tmp = makeTempDir();
-  backend = openBackend({ dbPath: tmp.dbPath, appVersion: '1.2.3' });
+  backend = openBackend({ role: 'admin', dbPath: tmp.dbPath, appVersion: '1.2.3' });
 });
 afterEach(() => {
   backend.close();
@@ -107,7 +107,7 @@ describe('invoke: one door, every outcome a value', () => {
 
   test('a new depot gets its own random site code, never a shared default', async () => {
     const other = makeTempDir();
-    const second = openBackend({ dbPath: other.dbPath });
+    const second = openBackend({ role: 'admin', dbPath: other.dbPath });
     const a = expectValue(await backend.invoke('settings:get', undefined)) as { siteCode: string };
     const b = expectValue(await second.invoke('settings:get', undefined)) as { siteCode: string };
     second.close();
@@ -120,7 +120,7 @@ describe('invoke: one door, every outcome a value', () => {
     await backend.invoke('settings:update', { depotName: '市储备库', language: 'en-US' });
     await backend.invoke('catalog:create-item', tent);
     backend.close();
-    backend = openBackend({ dbPath: tmp.dbPath });
+    backend = openBackend({ role: 'admin', dbPath: tmp.dbPath });
     expect(expectValue(await backend.invoke('settings:get', undefined))).toMatchObject({
       depotName: '市储备库',
       language: 'en-US',
@@ -166,7 +166,7 @@ describe('when the database cannot be opened', () => {
     const db = new Database(other.dbPath);
     db.pragma('user_version = 999');
     db.close();
-    const explained = openBackendOrExplain({ dbPath: other.dbPath });
+    const explained = openBackendOrExplain({ role: 'admin', dbPath: other.dbPath });
     const info = expectValue(await explained.invoke('app:get-info', undefined));
     expect(info).toMatchObject({ database: { status: 'error', code: 'db-newer-version' }, dbPath: other.dbPath });
     for (const channel of channels.filter((c) => c !== 'app:get-info')) {
@@ -183,7 +183,7 @@ describe('when the database cannot be opened', () => {
     const db = new Database(other.dbPath);
     db.pragma('user_version = 999');
     db.close();
-    expect(() => openBackend({ dbPath: other.dbPath })).toThrow(DatabaseOpenError);
+    expect(() => openBackend({ role: 'admin', dbPath: other.dbPath })).toThrow(DatabaseOpenError);
     other.cleanup();
   });
 });

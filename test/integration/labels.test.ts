@@ -9,7 +9,7 @@ let backend: Backend;
 let depot: Depot;
 beforeEach(async () => {
   tmp = makeTempDir();
-  backend = openBackend({ dbPath: tmp.dbPath, now: () => new Date('2026-03-02T01:30:00Z') });
+  backend = openBackend({ role: 'admin', dbPath: tmp.dbPath, now: () => new Date('2026-03-02T01:30:00Z') });
   depot = await seedDepot(backend);
 });
 afterEach(() => {
@@ -106,7 +106,7 @@ describe('assigning an internal code (赋内部码)', () => {
   test('the counter survives closing and reopening the database file', async () => {
     await call(backend, 'catalog:assign-internal-code', { itemId: depot.items.tent.id });
     backend.close();
-    backend = openBackend({ dbPath: tmp.dbPath });
+    backend = openBackend({ role: 'admin', dbPath: tmp.dbPath });
     expect((await call(backend, 'catalog:assign-internal-code', { itemId: depot.items.quilt.id })).barcode).toBe(
       internalGtin(2),
     );

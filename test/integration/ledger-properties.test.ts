@@ -72,7 +72,7 @@ async function run(commands: Command[]): Promise<void> {
   backend?.close();
   tmp.cleanup();
   tmp = makeTempDir('relief-reserve-prop-');
-  backend = openBackend({ dbPath: tmp.dbPath });
+  backend = openBackend({ role: 'admin', dbPath: tmp.dbPath });
   depot = await seedDepot(backend);
   const model = new Map<string, number>(); // item|source → quantity, from acknowledged postings only
   const posted: { id: string; kind: string }[] = [];

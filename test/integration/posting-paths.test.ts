@@ -13,7 +13,12 @@ const clock = new Date(2026, 10, 26, 9, 0, 0);
 
 beforeEach(async () => {
   tmp = makeTempDir();
-  backend = openBackend({ dbPath: tmp.dbPath, now: () => new Date(clock), operator: () => '张保管 "夜班"' });
+  backend = openBackend({
+    role: 'admin',
+    dbPath: tmp.dbPath,
+    now: () => new Date(clock),
+    operator: () => '张保管 "夜班"',
+  });
   depot = await seedDepot(backend);
 });
 afterEach(() => {

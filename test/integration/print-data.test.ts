@@ -14,7 +14,12 @@ let depot: Depot;
 
 beforeEach(async () => {
   tmp = makeTempDir();
-  backend = openBackend({ dbPath: tmp.dbPath, now: () => new Date(2026, 10, 26, 9, 0, 0), operator: () => '张保管' });
+  backend = openBackend({
+    role: 'admin',
+    dbPath: tmp.dbPath,
+    now: () => new Date(2026, 10, 26, 9, 0, 0),
+    operator: () => '张保管',
+  });
   depot = await seedDepot(backend);
 });
 afterEach(() => {

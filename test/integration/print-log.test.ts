@@ -20,7 +20,7 @@ beforeEach(async () => {
   tmp = makeTempDir();
   clock = new Date(Date.UTC(2026, 10, 26, 1, 0, 0));
   operator = '张保管';
-  backend = openBackend({ dbPath: tmp.dbPath, now: () => new Date(clock), operator: () => operator });
+  backend = openBackend({ role: 'admin', dbPath: tmp.dbPath, now: () => new Date(clock), operator: () => operator });
   depot = await seedDepot(backend);
 });
 afterEach(() => {
@@ -171,7 +171,7 @@ describe('the print log (打印记录)', () => {
     } finally {
       db.close();
     }
-    backend = openBackend({ dbPath: tmp.dbPath });
+    backend = openBackend({ role: 'admin', dbPath: tmp.dbPath });
   });
 });
 
@@ -185,7 +185,7 @@ describe('print defaults per kind of printout', () => {
       printDefaults: { 'receipt-slip': { printer: null, paper: 'a4-portrait', copies: 2 } },
     });
     backend.close();
-    backend = openBackend({ dbPath: tmp.dbPath });
+    backend = openBackend({ role: 'admin', dbPath: tmp.dbPath });
     expect((await call(backend, 'settings:get')).printDefaults).toEqual({
       'dispatch-slip': { printer: 'EPSON_LQ_630K', paper: 'continuous-241', copies: 4 },
       'receipt-slip': { printer: null, paper: 'a4-portrait', copies: 2 },

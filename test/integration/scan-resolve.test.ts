@@ -12,7 +12,7 @@ let depot: Depot;
 beforeEach(async () => {
   tmp = makeTempDir();
   // Pinned so the GS1 century window and "today" are the same on every run.
-  backend = openBackend({ dbPath: tmp.dbPath, now: () => new Date('2026-11-28T08:00:00Z') });
+  backend = openBackend({ role: 'admin', dbPath: tmp.dbPath, now: () => new Date('2026-11-28T08:00:00Z') });
   depot = await seedDepot(backend);
   // Water: unit EAN-13 and the carton's GTIN-14 (24 bottles); quilts: our own internal code.
   await call(backend, 'catalog:add-barcode', { itemId: depot.items.water.id, barcode: '6901234567892', quantity: 1 });

@@ -15,7 +15,7 @@ let clock: Date;
 beforeEach(async () => {
   tmp = makeTempDir();
   clock = new Date(2026, 10, 26, 9, 0, 0);
-  backend = openBackend({ dbPath: tmp.dbPath, now: () => new Date(clock), operator: () => '张保管' });
+  backend = openBackend({ role: 'admin', dbPath: tmp.dbPath, now: () => new Date(clock), operator: () => '张保管' });
   depot = await seedDepot(backend);
 });
 afterEach(() => {
@@ -817,7 +817,7 @@ describe('drafts', () => {
       payload: { lines: [{ itemId: depot.items.tent.id, units: 5 }] },
     });
     backend.close();
-    backend = openBackend({ dbPath: tmp.dbPath, now: () => new Date(clock) });
+    backend = openBackend({ role: 'admin', dbPath: tmp.dbPath, now: () => new Date(clock) });
     expect(await call(backend, 'drafts:list')).toEqual([
       expect.objectContaining({ id: draft.id, title: '省厅调拨帐篷' }),
     ]);

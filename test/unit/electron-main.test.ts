@@ -190,7 +190,12 @@ describe('development and packaged builds', () => {
     const window = await launchWindow(devEnv());
     expect(window.loadedUrl).toBe('http://localhost:5173');
     expect(window.options['webPreferences']).toMatchObject({ devTools: true });
-    expect(await call('settings:get', fromMainFrame(window))).toMatchObject({ ok: true });
+    // The app's own backend: nobody has signed in yet, so the sign-in screen's call is what it answers.
+    expect(await call('auth:status', fromMainFrame(window))).toMatchObject({ ok: true, value: { user: null } });
+    expect(await call('stock:inventory', fromMainFrame(window), {})).toMatchObject({
+      ok: false,
+      error: { code: 'not-signed-in' },
+    });
   });
 
   test('a packaged app ignores ELECTRON_RENDERER_URL', async () => {
@@ -213,7 +218,7 @@ describe('the IPC door checks who is calling', () => {
   beforeEach(() => {
     // Refusals are logged; the tests read the refusals themselves.
     vi.spyOn(console, 'warn').mockImplementation(() => {});
-    backend = openBackend({ dbPath: path.join(tmp, 'ipc', 'relief-reserve.db') });
+    backend = openBackend({ role: 'admin', dbPath: path.join(tmp, 'ipc', 'relief-reserve.db') });
     backendCalls = [];
     const recorded = {
       invoke(channel: string, input: unknown) {

@@ -10,6 +10,8 @@ const defaults = {
   backupFolder: '',
   backupKeepDaily: 14,
   backupKeepMonthly: 12,
+  idleLockMinutes: 10,
+  singlePerson: false,
 };
 
 /** A fresh site code until the admin sets the official one: random, so two new depots never collide. */
@@ -60,6 +62,8 @@ export function createSettings(ctx: BackendContext): SettingsStore {
       // Stored whole; merged over the defaults so a later added print setting reads its default.
       printing: { ...defaultPrintSettings, ...read<Partial<PrintSettings>>('printing', {}) },
       scanner: { ...defaultScannerSettings, ...read('scanner', defaultScannerSettings) },
+      idleLockMinutes: read('idleLockMinutes', defaults.idleLockMinutes),
+      singlePerson: read('singlePerson', defaults.singlePerson),
     };
   }
 

@@ -6,9 +6,12 @@ import { interfaceLanguages } from '../../../shared/i18n';
 import type { AppError } from '../../../shared/errors';
 import { call, errorText } from '../../api/client';
 import { useDepot } from '../../app/depot';
+import { roleMay } from '../../../shared/permissions';
+import { ActivitySection } from './ActivitySection';
 import { BackupSection } from './BackupSection';
 import { PrintSettingsSection } from './PrintSettingsSection';
 import { ScannerSettings } from './ScannerSettings';
+import { UsersSection } from './UsersSection';
 import './settings.css';
 
 type Field = 'depotName' | 'siteCode' | 'language';
@@ -55,7 +58,7 @@ const fieldOrder: readonly Field[] = ['depotName', 'siteCode', 'language'];
 /** 设置: the depot's name and site code, and the interface language. Validation is the backend's. */
 export function SettingsPage() {
   const { t } = useTranslation();
-  const { settings, settingsChanged } = useDepot();
+  const { settings, settingsChanged, user } = useDepot();
   const [edits, setEdits] = useState<Partial<Settings>>({});
   const [saving, setSaving] = useState(false);
   const [refusal, setRefusal] = useState<Refusal>({ fields: {}, form: null });
@@ -188,9 +191,11 @@ export function SettingsPage() {
           )}
         </div>
       </form>
+      {roleMay(user.role, 'admin') && <UsersSection />}
       <PrintSettingsSection />
       <ScannerSettings />
       <BackupSection />
+      {roleMay(user.role, 'audit') && <ActivitySection />}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { itemSearch } from './003-item-search';
 import { ledgerByItemTime } from './004-ledger-by-item-time';
 import { printLog } from './005-print-log';
 import { internalCodes } from './006-internal-codes';
+import { accounts } from './007-accounts';
 
 /** One numbered step of the schema. Steps only add; each runs in one transaction. */
 export interface Migration {
@@ -20,6 +21,7 @@ export const migrations: readonly Migration[] = [
   ledgerByItemTime,
   printLog,
   internalCodes,
+  accounts,
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1]!.version;

@@ -1,0 +1,30 @@
+/** Who is signed in, at the foot of the navigation, with lock, switch user and sign out. */
+import { useTranslation } from 'react-i18next';
+import { call } from '../api/client';
+import { useDepot } from './depot';
+import './auth.css';
+
+export function UserBox() {
+  const { t } = useTranslation();
+  const { user, authChanged } = useDepot();
+  const run = (channel: 'auth:lock' | 'auth:sign-out') =>
+    void call(channel).then((result) => {
+      if (result.ok) authChanged(result.value);
+    });
+  return (
+    <section className="user-box" aria-label={t('accounts.userBox.label')}>
+      <div className="user-box-name">{user.displayName}</div>
+      <div className="user-box-role">
+        {user.username} · {t(`accounts.roles.${user.role}`)}
+      </div>
+      <div className="user-box-actions">
+        <button type="button" onClick={() => run('auth:lock')}>
+          {t('accounts.userBox.lock')}
+        </button>
+        <button type="button" onClick={() => run('auth:sign-out')}>
+          {t('accounts.userBox.switchUser')}
+        </button>
+      </div>
+    </section>
+  );
+}
