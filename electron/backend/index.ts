@@ -121,8 +121,8 @@ export function createContext(
     dbPath: options.dbPath,
     appVersion: options.appVersion ?? '0.0.0',
     now: options.now ?? (() => new Date()),
-    // The signed-in user posts under their username; a tool under its configured name.
-    operator: () => session.user?.username ?? toolOperator(),
+    // The signed-in user posts under their username; a tool (options.role) under its configured name.
+    operator: () => (options.role ? toolOperator() : (session.user?.username ?? toolOperator())),
     siteCode: () => store.settings!.siteCode(),
   };
   const settings = createSettings(ctx);
