@@ -234,7 +234,7 @@ test.describe('scanning on Receive', () => {
     await scan(page, posted.number);
     await expect(app.heading).toHaveText('单据');
     expect(page.url()).toContain(`#/documents/${posted.id}`);
-    await expect(page.getByText(posted.number).first()).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2 })).toContainText(posted.number);
     await app.screenshot('scan-receive-document-opened');
   });
 });
