@@ -181,8 +181,6 @@ export const settingsSchema = z.object({
   scanner: scannerSettingsSchema,
   /** Minutes without activity before the session locks. */
   idleLockMinutes: z.number().int(),
-  /** A depot with one person: they may approve their own write-offs and reversals. */
-  singlePerson: z.boolean(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -203,7 +201,6 @@ export const settingsPatchSchema = z
     printing: printSettingsInputSchema,
     scanner: scannerSettingsSchema,
     idleLockMinutes: z.number().int().min(1).max(240),
-    singlePerson: z.boolean(),
   })
   .partial()
   .strict();

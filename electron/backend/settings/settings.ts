@@ -11,7 +11,6 @@ const defaults = {
   backupKeepDaily: 14,
   backupKeepMonthly: 12,
   idleLockMinutes: 10,
-  singlePerson: false,
 };
 
 /** A fresh site code until the admin sets the official one: random, so two new depots never collide. */
@@ -63,7 +62,6 @@ export function createSettings(ctx: BackendContext): SettingsStore {
       printing: { ...defaultPrintSettings, ...read<Partial<PrintSettings>>('printing', {}) },
       scanner: { ...defaultScannerSettings, ...read('scanner', defaultScannerSettings) },
       idleLockMinutes: read('idleLockMinutes', defaults.idleLockMinutes),
-      singlePerson: read('singlePerson', defaults.singlePerson),
     };
   }
 
