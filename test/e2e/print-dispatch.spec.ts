@@ -179,8 +179,10 @@ test.describe('dispatch slip', () => {
       // Not an emergency: no emergency mark at all.
       expect(flat).not.toContain('紧急出库');
     }
-    // The print time is a real local time of today.
-    expect(squeeze(pages[0]!)).toMatch(new RegExp(`打印时间：${daysFromToday(0)}\\d{2}:\\d{2}`));
+    // The print time is a real time of today, in the window's time zone (the tests run it in Asia/Shanghai,
+    // which is a day ahead of UTC for eight hours of every day).
+    const windowToday = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    expect(squeeze(pages[0]!)).toMatch(new RegExp(`打印时间：${windowToday}\\d{2}:\\d{2}`));
 
     // Chinese comes out as Chinese (not boxes or blanks): the title's seven characters are drawn by a
     // CJK font, every embedded font maps back to Unicode, and the extracted text has no replacement marks.
