@@ -247,7 +247,7 @@ interface Live {
 }
 
 /** What the activity log keeps as "the value before" a change, for the channels that change one record. */
-function valueBefore(live: Live, channel: Channel, input: unknown): unknown {
+async function valueBefore(live: Live, channel: Channel, input: unknown): Promise<unknown> {
   const id = input && typeof input === 'object' ? (input as { id?: unknown }).id : undefined;
   try {
     if (channel === 'settings:update') return live.settings.all();
@@ -255,7 +255,7 @@ function valueBefore(live: Live, channel: Channel, input: unknown): unknown {
       return typeof id === 'string' ? live.accounts.snapshot(id) : null;
     }
     if (channel === 'catalog:update-item' && typeof id === 'string') {
-      return live.db.prepare('SELECT * FROM items WHERE id = ?').get(id) ?? null;
+      return await live.handlers['catalog:get-item']({ id });
     }
   } catch {
     // The value before is a courtesy of the log; a failure to read it must not stop the change.
@@ -337,7 +337,7 @@ export function openBackend(options: BackendOptions): Backend {
     const user = session.user;
     if (permission !== 'public') {
       if (!user) return refuse('not-signed-in', `${channel} needs a signed-in user`);
-      const idleMs = live.settings.all().idleLockMinutes * 60_000;
+      const idleMs = live.settings.idleLockMinutes() * 60_000;
       if (!options.role && !session.locked && now().getTime() - session.lastActivity > idleMs) {
         session.locked = true;
         live.activity.append({ actor: user.username, action: 'auth:lock', outcome: 'ok', detail: { reason: 'idle' } });
@@ -355,7 +355,7 @@ export function openBackend(options: BackendOptions): Backend {
       if (!passiveChannels.has(channel)) session.lastActivity = now().getTime();
     }
     const logged = isLoggedChannel(channel);
-    const before = logged ? valueBefore(live, channel, input) : undefined;
+    const before = logged ? await valueBefore(live, channel, input) : undefined;
     const result = await dispatch(live.handlers, channel, input);
     // A check-only import (committed: false) changed nothing: nothing to log.
     const changedNothing = result.ok && (result.value as { committed?: unknown } | null)?.committed === false;

@@ -99,7 +99,7 @@ describe('first start', () => {
     backend = open();
   });
 
-  test('the product cost is OWASP scrypt N=2^17, r=8, p=1, and hashes verify in constant-time comparison', async () => {
+  test('the product cost is OWASP scrypt N=2^17, r=8, p=1; only the right password verifies; salts differ per hash', async () => {
     const hash = await hashPassword('救灾物资 2026');
     expect(hash.startsWith('scrypt$17$8$1$')).toBe(true);
     expect(await verifyPassword('救灾物资 2026', hash)).toBe(true);

@@ -85,7 +85,7 @@ export function createAccounts(
       hasUsers: (count.get() as number) > 0,
       user: session.user,
       locked: session.locked,
-      idleLockMinutes: settings.all().idleLockMinutes,
+      idleLockMinutes: settings.idleLockMinutes(),
     };
   }
 

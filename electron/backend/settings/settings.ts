@@ -24,6 +24,8 @@ function newSiteCode(): string {
 export interface SettingsStore {
   all(): Settings;
   siteCode(): string;
+  /** Minutes before an idle session locks; asked on every call, so kept like the site code. */
+  idleLockMinutes(): number;
   /** Applies a patch in one transaction; refuses to change a site code that owns records. */
   update(patch: Partial<Settings>): Settings;
 }
@@ -85,13 +87,17 @@ export function createSettings(ctx: BackendContext): SettingsStore {
 
   // Every posting stamps the site code on several rows; it changes only through `update` (and only
   // before the depot owns records), so it is read once and refreshed after each committed update.
+  // The idle lock is checked on every call from the window: kept the same way.
   let siteCode = read('siteCode', '');
+  let idleLockMinutes = read('idleLockMinutes', defaults.idleLockMinutes);
   return {
     all,
     siteCode: () => siteCode,
+    idleLockMinutes: () => idleLockMinutes,
     update: (patch) => {
       const settings = update(patch);
       siteCode = settings.siteCode;
+      idleLockMinutes = settings.idleLockMinutes;
       return settings;
     },
   };
