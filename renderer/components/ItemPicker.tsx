@@ -191,6 +191,14 @@ export function ItemPicker({
   }, [active, showList, listboxId]);
 
   function onChange(typed: string) {
+    // Text put back to exactly what the field shows when nobody is editing it is not a search: the
+    // window's scan capture does this when it takes a scanner burst's first key back out of the field.
+    // Read as typing, an empty text would hide the item the scan then fills in, and leaving the field
+    // would clear that line (onBlur takes an emptied field as the keeper clearing it).
+    if (typed === (value?.name ?? '')) {
+      revert();
+      return;
+    }
     setQuery(typed);
     window.clearTimeout(timer.current);
     pickWhenAnswered.current = null;

@@ -69,6 +69,25 @@ test.describe('scanning on Receive', () => {
     await app.screenshot('scan-receive-focus-kept');
   });
 
+  test('a scan with the cursor in an empty line\'s item field fills that line, and the line stays filled when the cursor moves on', async ({
+    app,
+    page,
+  }) => {
+    await app.open('receive');
+    const screen = receiveScreen(page);
+    await screen.line(1).item.click();
+    await expect(screen.line(1).item).toHaveValue('');
+    await scan(page, codes.waterCarton, 5);
+    await expect(screen.found).toContainText('矿泉水 +24 瓶（第 1 行');
+    await expect(screen.line(1).item).toHaveValue('矿泉水');
+    // The item picker must not read the capture putting back its empty text as the keeper clearing it:
+    // leaving the field once cleared the line the scan had just filled.
+    await screen.remarks.click();
+    await expect(screen.line(1).item).toHaveValue('矿泉水');
+    await expect(screen.line(1).cartons).toHaveValue('1');
+    await expect(screen.itemFields).toHaveCount(1);
+  });
+
   test('twenty scans in about a second are all counted on one row, and the receipt posts twenty tents', async ({
     app,
     page,
