@@ -230,6 +230,8 @@ export const allocationQuerySchema = z
     quantity: quantitySchema,
     sourceId: idSchema.nullable().default(null),
     locationId: idSchema.nullable().default(null),
+    /** One batch only (a dispatch line pinned to the batch whose label was scanned). */
+    batchId: idSchema.nullable().default(null),
   })
   .strict();
 

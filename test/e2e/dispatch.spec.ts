@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import type { Backend } from '../../electron/backend/index';
 import { seedDepot, type Depot } from '../fixtures/depot';
 import { backendCall, expect, test } from './fixtures';
+import { scan } from './scanner';
 
 /** A local calendar date N days from today, as the backend counts days. */
 function daysFromToday(days: number): string {
@@ -352,20 +353,17 @@ test.describe('dispatch', () => {
     });
     await app.open('dispatch');
 
-    // A scanner types the code and Enter into whichever item field has the cursor.
-    await page.getByRole('combobox', { name: '第 1 行 物资', exact: true }).focus();
-    await page.keyboard.type('6901234567892');
-    await page.keyboard.press('Enter');
+    // The scanner's burst with the cursor in the empty first line's item field: that line takes it.
+    const first = page.getByRole('combobox', { name: '第 1 行 物资', exact: true });
+    await first.focus();
+    await scan(page, '6901234567892');
     await expect(page.getByLabel('第 1 行 实发数量：箱数')).toHaveValue('1');
-    const second = page.getByRole('combobox', { name: '第 2 行 物资', exact: true });
-    await expect(second).toBeFocused();
+    await expect(first).toHaveValue('矿泉水');
 
-    await page.keyboard.type('6901234567892');
-    await page.keyboard.press('Enter');
+    await scan(page, '6901234567892');
     await expect(page.getByLabel('第 1 行 实发数量：箱数')).toHaveValue('2');
-    await expect(second).toHaveValue('');
-    await expect(second).toBeFocused();
-    await expect(page.getByRole('combobox', { name: /^第 \d+ 行 物资$/ })).toHaveCount(2);
+    await expect(first).toHaveValue('矿泉水');
+    await expect(page.getByRole('combobox', { name: /^第 \d+ 行 物资$/ })).toHaveCount(1);
     await expect(proposal(page, 1)).toHaveText([
       `批次 EARLY · 有效期 ${daysFromToday(30)} · 货位 A-01 · 市级储备 · 48 瓶`,
     ]);
@@ -409,5 +407,87 @@ test.describe('dispatch', () => {
     );
     expect(overflow).toBe(0);
     await app.screenshot('dispatch-english');
+  });
+
+  test('a scanned batch label pins its line to that batch, an item barcode counts on a FEFO line, and the slip posts both', async ({
+    app,
+    page,
+    backend,
+  }) => {
+    const depot = await seedDepot(backend);
+    await receiveWaterInTwoBatches(backend, depot);
+    await backendCall(backend, 'catalog:add-barcode', {
+      itemId: depot.items.water.id,
+      barcode: '6901234567892',
+      quantity: 1,
+    });
+    await app.open('dispatch');
+    await chooseReceivingUnit(page, '青山', '青山镇人民政府');
+    await page.getByLabel('调拨通知单号').fill('应急调〔2026〕31号');
+    const bar = page.getByRole('region', { name: '扫码' });
+
+    // Focus nowhere in particular: the keeper has the cartons of batch LATE in hand (GS1: GTIN, batch, count 24).
+    await page.evaluate('document.activeElement instanceof HTMLElement && document.activeElement.blur()');
+    await scan(page, '(01)06901234567892(10)LATE\x1d(37)24');
+    await expect(bar.getByRole('status')).toContainText('矿泉水 批号 LATE +24 瓶（第 1 行）');
+    await expect(page.getByText('扫码指定批次 LATE')).toBeVisible();
+    await expect(page.getByRole('list', { name: '第 1 行扫码指定的批次' }).getByRole('listitem')).toHaveText([
+      `批次 LATE · 有效期 ${daysFromToday(200)} · 货位 A-02 · 市级储备 · 24 瓶`,
+    ]);
+    // A loose bottle without a batch label: FEFO's line, not the pinned one.
+    await scan(page, '6901234567892');
+    await scan(page, '6901234567892');
+    await expect(bar.getByRole('status')).toContainText('矿泉水 +1 瓶（第 2 行，共 2 瓶）');
+    await expect(proposal(page, 2)).toHaveText([
+      `批次 EARLY · 有效期 ${daysFromToday(30)} · 货位 A-01 · 市级储备 · 2 瓶`,
+    ]);
+    // A second batch label of LATE joins the pinned line.
+    await scan(page, '(01)06901234567892(10)LATE');
+    await expect(page.getByLabel('第 1 行 实发数量：散件数（瓶）')).toHaveValue('1');
+    await expect(page.getByLabel('第 1 行 实发数量：箱数')).toHaveValue('1');
+    await expect(page.getByRole('combobox', { name: /^第 \d+ 行 物资$/ })).toHaveCount(2);
+
+    // What cannot be right is said, and adds nothing.
+    await scan(page, '(01)06901234567892(10)NEVER');
+    await expect(bar.getByRole('alert')).toContainText('批号 NEVER 在本库没有入库记录');
+    await scan(page, 'RRL-A-01');
+    await expect(bar.getByRole('alert')).toContainText('货位标签在这里不需要扫描');
+    await expect(page.getByRole('combobox', { name: /^第 \d+ 行 物资$/ })).toHaveCount(2);
+    await app.screenshot('dispatch-scan-batch');
+
+    await page.getByRole('button', { name: '过账' }).click();
+    const confirm = page.getByRole('dialog', { name: '确认出库' });
+    await expect(confirm.getByRole('button', { name: '确认过账' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { name: /出库单 CK-\d{4}-00001 已过账/ })).toBeVisible();
+    const { rows } = await backendCall(backend, 'documents:list', { kind: 'dispatch' });
+    const slip = await backendCall(backend, 'documents:get', { id: rows[0]!.id });
+    expect(slip.entries.map((e) => [e.batchNo, e.locationCode, e.quantity])).toEqual([
+      ['LATE', 'A-02', -25],
+      ['EARLY', 'A-01', -2],
+    ]);
+    expect(await waterOnHand(backend, depot)).toEqual({ EARLY: 46, LATE: 95 });
+  });
+
+  test('undo takes back the last scan on the slip, and a blank slip stays blank', async ({ app, page, backend }) => {
+    const depot = await seedDepot(backend);
+    await receiveWaterInTwoBatches(backend, depot);
+    await backendCall(backend, 'catalog:add-barcode', {
+      itemId: depot.items.water.id,
+      barcode: '16901234567899',
+      quantity: 24,
+    });
+    await app.open('dispatch');
+    const bar = page.getByRole('region', { name: '扫码' });
+    await page.evaluate('document.activeElement instanceof HTMLElement && document.activeElement.blur()');
+    await scan(page, '16901234567899');
+    await scan(page, '16901234567899');
+    await expect(page.getByLabel('第 1 行 实发数量：箱数')).toHaveValue('2');
+    await bar.getByRole('button', { name: '撤销上次扫码' }).click();
+    await expect(page.getByLabel('第 1 行 实发数量：箱数')).toHaveValue('1');
+    await bar.getByRole('button', { name: '撤销上次扫码' }).click();
+    await expect(page.getByRole('combobox', { name: '第 1 行 物资', exact: true })).toHaveValue('');
+    await expect(page.getByRole('combobox', { name: /^第 \d+ 行 物资$/ })).toHaveCount(1);
+    await expect(bar.getByRole('button', { name: '撤销上次扫码' })).toBeDisabled();
   });
 });

@@ -9,6 +9,8 @@ export interface AllocationRequest {
   quantity: number;
   sourceId: string | null;
   locationId: string | null;
+  /** Draw from this batch only: the keeper scanned that batch's label (a dispatch line pinned to it). */
+  batchId?: string | null;
 }
 
 /**
@@ -31,7 +33,10 @@ export function createAllocation(ctx: BackendContext) {
     taken: Map<string, number> = new Map(),
   ): Allocation & { expiredExcluded: number } {
     const today = localDate(ctx.now());
-    const all = stockOfItem.all({ itemId: request.itemId, sourceId: request.sourceId }).map(stockRowFromRecord);
+    const all = stockOfItem
+      .all({ itemId: request.itemId, sourceId: request.sourceId })
+      .map(stockRowFromRecord)
+      .filter((r) => !request.batchId || r.batchId === request.batchId);
     const expired = (r: StockRow) => r.expiryDate !== null && r.expiryDate < today;
     const rows = all
       .filter((r) => !expired(r) && (request.locationId === null || r.locationId === request.locationId))

@@ -1,9 +1,13 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ItemSearchHit, StockRow } from '../../../shared/contract';
 import type { AppError } from '../../../shared/errors';
 import { call, errorText, useChannel } from '../../api/client';
 import { formatDateTime, formatNumber, toCartons } from '../../components/format';
+import { AssignBarcodeDialog } from '../../scan/AssignBarcodeDialog';
+import { ScanBar } from '../../scan/ScanBar';
+import { useLineFlash } from '../../scan/useLineFlash';
+import { useScanSession, type ScanScreen } from '../../scan/useScanSession';
 import { ConfirmDispatchDialog, type ConfirmSummary } from './ConfirmDispatchDialog';
 import { checkForm, explainRefusal, hasProblems, noProblems, type Problems } from './dispatchChecks';
 import {
@@ -22,6 +26,7 @@ import { DispatchHeader, headerFieldClass } from './DispatchHeader';
 import { DispatchLineRow, focusIssued, lineFieldId } from './DispatchLineRow';
 import type { PostedDispatch } from './DispatchPosted';
 import { DraftSaver } from './draftSaver';
+import { planDispatchScan, undoDispatchScan, type DispatchScanUndo } from './dispatchScan';
 import { DraftsDialog, type Draft } from './DraftsDialog';
 import { PicksDialog, type PicksTarget } from './PicksDialog';
 import { useAllocations } from './useAllocations';
@@ -153,6 +158,8 @@ export function DispatchEditor({
         const next = { ...l, ...patch };
         // Batches chosen by hand belong to one item, source and quantity; any change sends the line back to FEFO.
         if (!('picks' in patch) && ('item' in patch || 'issued' in patch || 'sourceId' in patch)) next.picks = null;
+        // A scanned batch belongs to its item: another item (or none) unpins it.
+        if (!('batch' in patch) && 'item' in patch && patch.item?.id !== l.item?.id) next.batch = null;
         return next;
       }),
     }));
@@ -207,7 +214,7 @@ export function DispatchEditor({
     }
     const holder =
       (line.item?.id === hit.item.id ? line : undefined) ??
-      form.lines.find((l) => l.key !== key && l.item?.id === hit.item.id && l.picks === null);
+      form.lines.find((l) => l.key !== key && l.item?.id === hit.item.id && l.picks === null && l.batch === null);
     const target = holder ?? line;
     const base = holder ? issuedQuantity(holder) : 0;
     changeLine(target.key, { item: hit.item, issued: toCartons(base + hit.barcodeQuantity, hit.item.packSize) });
@@ -220,6 +227,55 @@ export function DispatchEditor({
       addLine();
     }
   }
+
+  // — Scanning: a scan anywhere on the slip counts on it (dispatchScan.ts says how). —
+  /** The form as last rendered or scanned: scans resolved before the next render plan on it. */
+  const formNow = useRef(form);
+  useLayoutEffect(() => {
+    formNow.current = form;
+  });
+  /** The line the previous scan went to: the same item counts on it. */
+  const scanLine = useRef<string | null>(null);
+  const scanScreen: ScanScreen<DispatchScanUndo> = {
+    apply(result, multiplier) {
+      const newKey = blankLine().key;
+      const current = scanLine.current;
+      const plan = planDispatchScan(formNow.current, result, multiplier, current, newKey);
+      if (!plan.ok) {
+        return {
+          type: 'problem',
+          message:
+            plan.problem === 'batchNotHeld'
+              ? t('scan.problem.batchNotHeld', { batch: plan.batchNo ?? '' })
+              : t('scan.problem.locationOnDispatch'),
+        };
+      }
+      formNow.current = plan.form;
+      scanLine.current = plan.undo.key;
+      setForm((f) => {
+        const again = planDispatchScan(f, result, multiplier, current, newKey);
+        return again.ok ? again.form : f;
+      });
+      setRefusal((r) => {
+        const lines = { ...r.lines };
+        delete lines[plan.undo.key];
+        return { ...r, lines, form: null };
+      });
+      const line = plan.form.lines[plan.lineNo - 1]!;
+      const name = line.item?.name ?? '';
+      const unit = line.item?.baseUnit ?? '';
+      const message = plan.batch
+        ? t('scan.found.gs1', { name, batch: plan.batch.batchNo, quantity: plan.added, unit, line: plan.lineNo })
+        : t('scan.found.item', { name, quantity: plan.added, unit, line: plan.lineNo, total: plan.total });
+      return { type: 'applied', undo: plan.undo, message, flash: plan.undo.key, usedMultiplier: true };
+    },
+    undo(record) {
+      formNow.current = undoDispatchScan(formNow.current, record);
+      setForm((f) => undoDispatchScan(f, record));
+    },
+  };
+  const scan = useScanSession(scanScreen, phase === 'editing' && picksTarget === null && !draftsOpen);
+  useLineFlash(scan.flash, (key) => document.getElementById(lineFieldId(key, 'item'))?.closest('tbody') ?? null);
 
   function leaveField(field: HeaderField): void {
     setLeft((s) => (s.has(field) ? s : new Set([...s, field])));
@@ -264,7 +320,15 @@ export function DispatchEditor({
       };
     });
     setSummary({
-      form,
+      // A line pinned to a scanned batch posts the picks shown (FEFO within that batch); the backend's
+      // own FEFO at posting knows nothing of the pin.
+      form: {
+        ...form,
+        lines: form.lines.map((line) => {
+          const answer = proposals.get(line.key);
+          return line.batch && line.picks === null && answer?.ok ? { ...line, picks: answer.value.picks } : line;
+        }),
+      },
       unit: units.find((u) => u.id === form.receivingUnitId) ?? null,
       docDate: form.docDate ?? todayDate,
       lines,
@@ -397,6 +461,8 @@ export function DispatchEditor({
         }}
       />
 
+      <ScanBar state={scan.bar} />
+
       <section className="dispatch-lines" aria-labelledby="dispatch-lines-title">
         <h2 id="dispatch-lines-title" className="dispatch-section-title">
           {t('dispatch.lines.label')}
@@ -503,6 +569,7 @@ export function DispatchEditor({
           setPicksTarget(null);
         }}
       />
+      <AssignBarcodeDialog pending={scan.pending} onAssigned={scan.assigned} onCancel={scan.cancelAssign} />
       <DraftsDialog
         open={draftsOpen}
         currentId={saver.draftId}

@@ -220,13 +220,21 @@ function ProposalText({ line, quantity, proposal, unit, sourceName, lineNo }: Pr
   if (!line.picks && !allocation) return <p className="dispatch-muted">{t('dispatch.lines.calculating')}</p>;
 
   const picks: StockRow[] = line.picks ?? allocation?.picks ?? [];
-  const label = line.picks ? t('dispatch.lines.manual') : t('dispatch.lines.proposal');
+  const label = line.picks
+    ? t('dispatch.lines.manual')
+    : line.batch
+      ? t('dispatch.lines.pinned', { batch: line.batch.batchNo })
+      : t('dispatch.lines.proposal');
   const listLabel = line.picks
     ? t('dispatch.lines.manualOf', { line: lineNo })
-    : t('dispatch.lines.proposalOf', { line: lineNo });
+    : line.batch
+      ? t('dispatch.lines.pinnedOf', { line: lineNo })
+      : t('dispatch.lines.proposalOf', { line: lineNo });
   return (
     <div className="dispatch-picks">
-      <span className={line.picks ? 'dispatch-picks-label dispatch-picks-manual' : 'dispatch-picks-label'}>
+      <span
+        className={line.picks || line.batch ? 'dispatch-picks-label dispatch-picks-manual' : 'dispatch-picks-label'}
+      >
         {label}
       </span>
       {picks.length > 0 && (

@@ -34,6 +34,16 @@ export interface DispatchLine {
   sourceId: string | null;
   /** Batches chosen by hand (调整批次); null follows the FEFO proposal. */
   picks: StockRow[] | null;
+  /**
+   * The batch whose label (GS1 or our own) the keeper scanned: the line draws from that batch only,
+   * FEFO across its locations, so the slip names the cartons that were actually picked up.
+   */
+  batch: PinnedBatch | null;
+}
+
+export interface PinnedBatch {
+  id: string;
+  batchNo: string;
 }
 
 export interface Transport {
@@ -73,7 +83,7 @@ function newLineKey(): string {
 const zero: CartonsAndUnits = { cartons: 0, units: 0 };
 
 export function blankLine(): DispatchLine {
-  return { key: newLineKey(), item: null, ordered: zero, issued: zero, sourceId: null, picks: null };
+  return { key: newLineKey(), item: null, ordered: zero, issued: zero, sourceId: null, picks: null, batch: null };
 }
 
 export function blankForm(): DispatchForm {
@@ -130,10 +140,10 @@ export function isBlank(form: DispatchForm): boolean {
 /** The request a line's FEFO proposal answers; null when there is nothing to allocate. */
 export function allocationRequestOf(
   line: DispatchLine,
-): { itemId: string; quantity: number; sourceId: string | null } | null {
+): { itemId: string; quantity: number; sourceId: string | null; batchId: string | null } | null {
   const quantity = issuedQuantity(line);
   if (!line.item || quantity <= 0) return null;
-  return { itemId: line.item.id, quantity, sourceId: line.sourceId };
+  return { itemId: line.item.id, quantity, sourceId: line.sourceId, batchId: line.batch?.id ?? null };
 }
 
 /**
@@ -221,6 +231,11 @@ function itemOf(value: unknown): Item | null {
   return value as unknown as Item;
 }
 
+function pinnedBatchOf(value: unknown): PinnedBatch | null {
+  if (!isRecord(value) || typeof value.id !== 'string' || typeof value.batchNo !== 'string') return null;
+  return { id: value.id, batchNo: value.batchNo };
+}
+
 function picksFrom(value: unknown): StockRow[] | null {
   if (!Array.isArray(value)) return null;
   const rows = value.filter(
@@ -249,6 +264,7 @@ export function formFromDraft(payload: unknown): DispatchForm {
         issued: cartonsAndUnits(l.issued),
         sourceId: typeof l.sourceId === 'string' ? l.sourceId : null,
         picks: picksFrom(l.picks),
+        batch: pinnedBatchOf(l.batch),
       }))
     : [];
   return {

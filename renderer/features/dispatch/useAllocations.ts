@@ -12,6 +12,7 @@ interface Request {
   itemId: string;
   quantity: number;
   sourceId: string | null;
+  batchId: string | null;
 }
 
 interface Answer {
@@ -26,7 +27,7 @@ export type ProposalState =
   | { status: 'error'; result: Result<Allocation> & { ok: false } };
 
 function signature(r: Omit<Request, 'key'>, generation: number): string {
-  return `${r.itemId}|${r.quantity}|${r.sourceId ?? ''}|${generation}`;
+  return `${r.itemId}|${r.quantity}|${r.sourceId ?? ''}|${r.batchId ?? ''}|${generation}`;
 }
 
 /**
@@ -61,17 +62,20 @@ export function useAllocations(lines: DispatchLine[]) {
     const asked = inFlight.current.get(flightKey);
     if (asked) return asked;
     wanted.current.set(r.key, request);
-    const answered = call('stock:allocate', { itemId: r.itemId, quantity: r.quantity, sourceId: r.sourceId }).then(
-      (result) => {
-        const answer = { request, result };
-        if (wanted.current.get(r.key) === request) {
-          settled.current.set(r.key, answer);
-          setAnswers((all) => ({ ...all, [r.key]: answer }));
-        }
-        inFlight.current.delete(flightKey);
-        return answer;
-      },
-    );
+    const answered = call('stock:allocate', {
+      itemId: r.itemId,
+      quantity: r.quantity,
+      sourceId: r.sourceId,
+      batchId: r.batchId,
+    }).then((result) => {
+      const answer = { request, result };
+      if (wanted.current.get(r.key) === request) {
+        settled.current.set(r.key, answer);
+        setAnswers((all) => ({ ...all, [r.key]: answer }));
+      }
+      inFlight.current.delete(flightKey);
+      return answer;
+    });
     inFlight.current.set(flightKey, answered);
     return answered;
   }, []);

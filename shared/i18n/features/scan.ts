@@ -23,6 +23,7 @@ export const scanZh = {
     unknown: '条码 {{code}} 不认识：请把它对应到一种物资。',
     noLineForLocation: '请先扫描或选择物资，再扫描货位标签。',
     locationOnDispatch: '出库按先进先出自动确定批次和货位，货位标签在这里不需要扫描。',
+    batchNotHeld: '批号 {{batch}} 在本库没有入库记录：请核对货物，或扫描物资条码按先进先出出库。',
     locationOnInventory: '货位标签 {{location}}：库存页按物资查找，请扫描物资条码。',
     resolveFailed: '扫码失败：{{reason}}',
     gs1Reason: {
@@ -89,6 +90,8 @@ export const scanEn: TranslationShape<typeof scanZh> = {
     noLineForLocation: 'Scan or choose an item first, then the location label.',
     locationOnDispatch:
       'Dispatch picks batches and locations first-expiry-first-out; location labels are not scanned here.',
+    batchNotHeld:
+      'Batch {{batch}} was never received here: check the goods, or scan the item barcode to dispatch first-expiry-first-out.',
     locationOnInventory: 'Location label {{location}}: Inventory finds items; scan an item barcode.',
     resolveFailed: 'The scan failed: {{reason}}',
     gs1Reason: {
