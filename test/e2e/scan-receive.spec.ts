@@ -69,7 +69,7 @@ test.describe('scanning on Receive', () => {
     await app.screenshot('scan-receive-focus-kept');
   });
 
-  test('a scan with the cursor in an empty line\'s item field fills that line, and the line stays filled when the cursor moves on', async ({
+  test("a scan with the cursor in an empty line's item field fills that line, and the line stays filled when the cursor moves on", async ({
     app,
     page,
   }) => {
