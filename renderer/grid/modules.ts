@@ -5,6 +5,7 @@ import {
   ModuleRegistry,
   QuickFilterModule,
   RowApiModule,
+  ScrollApiModule,
   TextFilterModule,
   ValidationModule,
   type Module,
@@ -18,6 +19,8 @@ const modules: Module[] = [
   ClientSideRowModelModule,
   QuickFilterModule,
   RowApiModule,
+  // ensureNodeVisible: a scanned item is scrolled into view.
+  ScrollApiModule,
   TextFilterModule,
   CellStyleModule,
   LocaleModule,

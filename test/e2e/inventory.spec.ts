@@ -6,6 +6,7 @@
 import type { Page } from '@playwright/test';
 import type { Backend } from '../../electron/backend/index';
 import { seedDepot, type Depot } from '../fixtures/depot';
+import { codes, scan } from './scanner';
 import { backendCall, expect, test } from './fixtures';
 
 /** A local calendar date `days` from today (negative: in the past), as YYYY-MM-DD. */
@@ -377,5 +378,35 @@ test.describe('inventory', () => {
     await panel.getByRole('button', { name: '查看台账' }).click();
     await expect(app.heading).toHaveText('台账');
     expect(new URL(page.url()).hash).toBe(`#/ledger/${depot.items.tent.id}`);
+  });
+
+  test('a scan anywhere finds its item as the search box would and opens its stock; a location label or unknown code is said in words', async ({
+    app,
+    page,
+    backend,
+  }) => {
+    const depot = await stockDepot(backend);
+    await backendCall(backend, 'catalog:add-barcode', {
+      itemId: depot.items.tent.id,
+      barcode: codes.tent,
+      quantity: 1,
+    });
+    await app.open();
+    const search = page.getByRole('searchbox', { name: '快速筛选' });
+    await search.fill('棉');
+    await expect(itemRow(page, 'ZP-12')).toHaveCount(0);
+
+    // The burst lands in the search box: its text is replaced by the item's code, not by the digits.
+    await scan(page, codes.tent);
+    await expect(page.getByRole('status').filter({ hasText: '已找到 单帐篷' })).toBeVisible();
+    await expect(search).toHaveValue('ZP-12');
+    await expect(page.getByRole('region', { name: 'ZP-12 单帐篷 的库存明细' })).toContainText('现有 150 顶');
+
+    await scan(page, 'RRL-A-01');
+    await expect(page.getByRole('alert')).toContainText('货位标签 A-01：库存页按物资查找');
+    await scan(page, codes.unknownGtin);
+    await expect(page.getByRole('alert')).toContainText(`条码 ${codes.unknownGtin} 不认识：在入库或出库时扫描它`);
+    await expect(search).toHaveValue('ZP-12');
+    await app.screenshot('inventory-scan');
   });
 });

@@ -5,6 +5,11 @@ import type { Source, StockRow } from '../../../shared/contract';
 import type { AppError } from '../../../shared/errors';
 import { call, errorText } from '../../api/client';
 import { today } from '../../components/format';
+import { goTo } from '../../app/areas';
+import { beep } from '../../scan/beep';
+import { useScanHandler } from '../../scan/ScanCapture';
+import { printable, scanErrorText, type Feedback } from '../../scan/useScanSession';
+import '../../scan/scan.css';
 import { ColumnSettingsDialog } from './ColumnSettingsDialog';
 import { InventoryGrid } from './InventoryGrid';
 import { ItemStockPanel } from './ItemStockPanel';
@@ -52,6 +57,10 @@ export function InventoryPage() {
   const [columnsOpen, setColumnsOpen] = useState(false);
   const [gridApi, setGridApi] = useState<GridApi<InventoryLine> | null>(null);
   const apiRef = useRef<GridApi<InventoryLine> | null>(null);
+  const [scanned, setScanned] = useState<Feedback | null>(null);
+  const scanSeq = useRef(0);
+  /** The item a scan found, selected once the grid has filtered down to it. */
+  const [scannedItem, setScannedItem] = useState<{ id: string; seq: number } | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -106,6 +115,43 @@ export function InventoryPage() {
     [dates],
   );
 
+  // — Scanning: wherever the cursor is, a scanned item is looked up as if its code had been typed into
+  // the search box, and its batches and locations open underneath; a document number opens the document.
+  const tell = useCallback((tone: Feedback['tone'], text: string) => {
+    scanSeq.current += 1;
+    setScanned({ tone, text, seq: scanSeq.current });
+    beep(tone);
+  }, []);
+  useScanHandler((scan) => {
+    void call('scan:resolve', { code: scan.code }).then((result) => {
+      if (!result.ok) return tell('problem', scanErrorText(t, result.error));
+      const found = result.value;
+      if (found.kind === 'document') {
+        tell('found', t('scan.found.document', { number: found.document.number }));
+        goTo('documents', found.document.id);
+        return;
+      }
+      if (found.kind === 'location') {
+        return tell('problem', t('scan.problem.locationOnInventory', { location: found.location.code }));
+      }
+      const item = found.kind === 'unknown' ? null : found.item;
+      if (!item) {
+        const code = found.kind === 'gs1' && found.gtin ? found.gtin : found.code;
+        return tell('problem', t('scan.problem.unknownOnInventory', { code: printable(code) }));
+      }
+      setQuickFilter(item.code);
+      setScannedItem({ id: item.id, seq: scanSeq.current + 1 });
+      tell('found', t('scan.found.inventoryItem', { name: item.name }));
+    });
+  });
+  useEffect(() => {
+    if (!scannedItem || !gridApi) return;
+    const node = gridApi.getRowNode(scannedItem.id);
+    if (!node) return;
+    node.setSelected(true, true);
+    gridApi.ensureNodeVisible(node, 'middle');
+  }, [scannedItem, gridApi, quickFilter, lines]);
+
   function closePanel() {
     setSelectedId(null);
     apiRef.current?.deselectAll();
@@ -151,6 +197,16 @@ export function InventoryPage() {
         <button type="button" className="button button-quiet" disabled={!gridApi} onClick={resetColumns}>
           {t('inventory.resetColumns')}
         </button>
+        {scanned && (
+          <span
+            key={scanned.seq}
+            className={`inventory-scan scan-feedback scan-feedback-${scanned.tone}`}
+            role={scanned.tone === 'problem' ? 'alert' : 'status'}
+            aria-live={scanned.tone === 'problem' ? 'assertive' : 'polite'}
+          >
+            {scanned.text}
+          </span>
+        )}
         <span className="inventory-count" role="status">
           {count}
         </span>

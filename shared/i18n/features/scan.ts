@@ -25,6 +25,7 @@ export const scanZh = {
     locationOnDispatch: '出库按先进先出自动确定批次和货位，货位标签在这里不需要扫描。',
     batchNotHeld: '批号 {{batch}} 在本库没有入库记录：请核对货物，或扫描物资条码按先进先出出库。',
     locationOnInventory: '货位标签 {{location}}：库存页按物资查找，请扫描物资条码。',
+    unknownOnInventory: '条码 {{code}} 不认识：在入库或出库时扫描它，即可对应到物资。',
     resolveFailed: '扫码失败：{{reason}}',
     gs1Reason: {
       empty: '条码是空的',
@@ -93,6 +94,7 @@ export const scanEn: TranslationShape<typeof scanZh> = {
     batchNotHeld:
       'Batch {{batch}} was never received here: check the goods, or scan the item barcode to dispatch first-expiry-first-out.',
     locationOnInventory: 'Location label {{location}}: Inventory finds items; scan an item barcode.',
+    unknownOnInventory: 'Barcode {{code}} is not known: scan it on Receive or Dispatch to assign it to an item.',
     resolveFailed: 'The scan failed: {{reason}}',
     gs1Reason: {
       empty: 'the barcode is empty',
