@@ -84,14 +84,23 @@ function restore(snapshot: FieldSnapshot): void {
 }
 
 /**
- * With an input method on, the scanner's letters may still be committed by the IME after the
- * terminator; for a moment after a scan, such a late commit is taken back out of the field too.
+ * With an input method on, the scanner's letters are composed by the IME and committed after the
+ * terminator; for a moment after a scan, such a late commit is taken back out of the field too. Putting
+ * the field back mid-composition may end the composition at once, in which case the IME's commit comes
+ * as plain inserted text rather than a compositionend: both are caught.
  */
 function guardLateCommit(snapshot: FieldSnapshot): void {
   const { element } = snapshot;
   const undo = () => window.setTimeout(() => restore(snapshot), 0);
+  const onInput = (event: Event) => {
+    if (event instanceof InputEvent && event.inputType.startsWith('insert')) undo();
+  };
   element.addEventListener('compositionend', undo);
-  window.setTimeout(() => element.removeEventListener('compositionend', undo), 500);
+  element.addEventListener('input', onInput);
+  window.setTimeout(() => {
+    element.removeEventListener('compositionend', undo);
+    element.removeEventListener('input', onInput);
+  }, 500);
 }
 
 export function ScanCaptureProvider({ settings, children }: { settings: ScannerSettings; children: ReactNode }) {
@@ -111,6 +120,8 @@ export function ScanCaptureProvider({ settings, children }: { settings: ScannerS
     /** The focused field as it was before each key of the run (a scan may begin mid-run). */
     let snapshots: (FieldSnapshot | null)[] = [];
     let runFocus: Element | null = null;
+    /** Whether an input method took part in the run (its keys arrive as "Process"). */
+    let imeInRun = false;
     /** Characters of a probable burst held back from the text field, and the field. */
     let held = '';
     let heldIn: HTMLInputElement | HTMLTextAreaElement | null = null;
@@ -147,7 +158,9 @@ export function ScanCaptureProvider({ settings, children }: { settings: ScannerS
         if (decision.startsRun) {
           release();
           snapshots = [];
+          imeInRun = false;
         }
+        if (event.isComposing || event.key === 'Process') imeInRun = true;
         snapshots.push(snapshotOf(document.activeElement));
         const active = document.activeElement;
         // A key that follows the last within scanner speed is held back from a text field (no
@@ -176,7 +189,7 @@ export function ScanCaptureProvider({ settings, children }: { settings: ScannerS
         const before = snapshots[decision.startIndex];
         if (before && before.element === document.activeElement) {
           restore(before);
-          guardLateCommit(before);
+          if (imeInRun || event.isComposing || event.key === 'Process') guardLateCommit(before);
         }
         snapshots = [];
         handler.current({ code: decision.code, startedAt: decision.startedAt });

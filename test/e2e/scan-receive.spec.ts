@@ -88,6 +88,25 @@ test.describe('scanning on Receive', () => {
     await expect(screen.itemFields).toHaveCount(1);
   });
 
+  test('with the Chinese input method composing, a scanned location label still reaches its line and the remarks keep their text', async ({
+    app,
+    page,
+  }) => {
+    await app.open('receive');
+    const screen = receiveScreen(page);
+    await focusNowhere(page);
+    await scan(page, codes.waterUnit, 5);
+    await expect(screen.line(1).item).toHaveValue('矿泉水');
+    await screen.remarks.click();
+    await page.keyboard.type('急件', { delay: 20 });
+    // The IME turns R, R, L… into "Process" keys and a composition, and commits "rrl-a-01" at Enter.
+    await scan(page, 'RRL-A-01', 5, { inputMethod: true });
+    await expect(screen.found).toContainText('第 1 行的货位设为 A区01货位');
+    await expect(screen.line(1).location).toHaveValue(depot.locations.a01.id);
+    await expect(screen.remarks).toHaveValue('急件');
+    await expect(screen.remarks).toBeFocused();
+  });
+
   test('twenty scans in about a second are all counted on one row, and the receipt posts twenty tents', async ({
     app,
     page,

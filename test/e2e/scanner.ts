@@ -46,29 +46,57 @@ function strokeOf(char: string): KeyStroke {
   return stroke;
 }
 
-/** Scans `code` (\x1d for the GS1 separator) with `delay` ms between keys, Enter included. */
-export async function scan(page: Page, code: string, delay = 3): Promise<void> {
+/**
+ * Scans `code` (\x1d for the GS1 separator) with `delay` ms between keys, Enter included.
+ *
+ * `inputMethod`: a Chinese input method (微软拼音) is on. From the first letter on, it composes: every
+ * key arrives as "Process" (keyCode 229) carrying only its physical key code, the composition shows
+ * in the field, and Enter commits the raw letters into it — what a real IME does with a scanner's burst.
+ */
+export async function scan(
+  page: Page,
+  code: string,
+  delay = 3,
+  options: { inputMethod?: boolean } = {},
+): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
   const start = Date.now() / 1000;
   let at = 0;
+  let composing = '';
   for (const char of `${code}\n`) {
     const stroke = strokeOf(char);
     const modifiers = (stroke.shift ? 8 : 0) | (stroke.ctrl ? 2 : 0);
     const timestamp = start + (at * delay) / 1000;
     at += 1;
+    const imeKey = options.inputMethod === true && (composing !== '' || /[a-z]/i.test(char)) && !stroke.ctrl;
     const common = {
-      key: stroke.key,
+      key: imeKey ? 'Process' : stroke.key,
       code: stroke.code,
-      windowsVirtualKeyCode: stroke.keyCode,
-      nativeVirtualKeyCode: stroke.keyCode,
+      windowsVirtualKeyCode: imeKey ? 229 : stroke.keyCode,
+      nativeVirtualKeyCode: imeKey ? 229 : stroke.keyCode,
       modifiers,
       timestamp,
     };
-    await cdp.send('Input.dispatchKeyEvent', {
-      type: stroke.text ? 'keyDown' : 'rawKeyDown',
-      ...common,
-      ...(stroke.text ? { text: stroke.text, unmodifiedText: stroke.text } : {}),
-    });
+    if (imeKey) {
+      await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', ...common });
+      if (char === '\n') {
+        await cdp.send('Input.insertText', { text: composing });
+        composing = '';
+      } else {
+        composing += stroke.text ?? '';
+        await cdp.send('Input.imeSetComposition', {
+          text: composing,
+          selectionStart: composing.length,
+          selectionEnd: composing.length,
+        });
+      }
+    } else {
+      await cdp.send('Input.dispatchKeyEvent', {
+        type: stroke.text ? 'keyDown' : 'rawKeyDown',
+        ...common,
+        ...(stroke.text ? { text: stroke.text, unmodifiedText: stroke.text } : {}),
+      });
+    }
     await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...common, timestamp: timestamp + 0.001 });
   }
   await cdp.detach();
