@@ -31,6 +31,8 @@ export interface BenchOptions {
   queries: number;
   /** Rows of the XLSX export measure. */
   exportRows: number;
+  /** Scans per run for scan-to-row latency (default 100). */
+  scans?: number;
   /** Kills in the crash-recovery measure. */
   kills: number;
   seed: number;
@@ -312,7 +314,14 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
   // — the window: Chromium with the built renderer and the real backend —
   if (o.ui)
     figures.push(
-      ...(await measureUi({ depotPath, workDir: o.workDir, runs: o.runs, largeCatalog: o.ui, seed: o.seed })),
+      ...(await measureUi({
+        depotPath,
+        workDir: o.workDir,
+        runs: o.runs,
+        largeCatalog: o.ui,
+        seed: o.seed,
+        scans: o.scans ?? 100,
+      })),
     );
 
   // — crash recovery: open after SIGKILL during a burst of postings —
@@ -423,6 +432,7 @@ async function main(): Promise<void> {
     postings: smoke ? 20 : 200,
     queries: smoke ? 50 : 1000,
     exportRows: smoke ? 2_000 : 100_000,
+    scans: smoke ? 5 : 100,
     kills: smoke ? 2 : 5,
     seed: 20261128,
     ui: smoke ? { ...largeCatalogSize, items: 2_000, batches: 200, entries: 1_000 } : largeCatalogSize,
