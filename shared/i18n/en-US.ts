@@ -4,6 +4,7 @@ import { catalogEn } from './features/catalog';
 import { commonEn } from './features/common';
 import { dispatchEn } from './features/dispatch';
 import { documentsEn } from './features/documents';
+import { emergencyEn } from './features/emergency';
 import { inventoryEn } from './features/inventory';
 import { ledgerEn } from './features/ledger';
 import { labelsEn } from './features/labels';
@@ -29,6 +30,7 @@ export const enUS: Translation = {
   labels: labelsEn,
   stock: stockEn,
   scan: scanEn,
+  emergency: emergencyEn,
   app: {
     name: 'Relief Reserve',
     opening: 'Opening…',

@@ -4,6 +4,7 @@ import { catalogZh } from './features/catalog';
 import { commonZh } from './features/common';
 import { dispatchZh } from './features/dispatch';
 import { documentsZh } from './features/documents';
+import { emergencyZh } from './features/emergency';
 import { inventoryZh } from './features/inventory';
 import { ledgerZh } from './features/ledger';
 import { labelsZh } from './features/labels';
@@ -31,6 +32,7 @@ export const zhCN = {
   labels: labelsZh,
   stock: stockZh,
   scan: scanZh,
+  emergency: emergencyZh,
   app: {
     name: '救灾物资储备管理',
     opening: '正在打开…',
