@@ -143,8 +143,10 @@ export function QuickDispatch() {
     };
   }, [totalsKey]);
 
+  // A frame later: arriving from another area, the frame focuses the page heading after this screen mounts.
   useEffect(() => {
-    unitInput.current?.focus();
+    const frame = requestAnimationFrame(() => unitInput.current?.focus());
+    return () => cancelAnimationFrame(frame);
   }, []);
 
   const postAndPrint = useCallback(async () => {
@@ -434,7 +436,7 @@ export function QuickDispatch() {
                   <td>
                     <button
                       type="button"
-                      className="button button-quiet button-small"
+                      className="button button-quiet quick-remove"
                       aria-label={t('emergency.quick.remove', { name })}
                       onClick={() => removeLine(line.key)}
                     >
