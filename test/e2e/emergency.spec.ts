@@ -149,6 +149,13 @@ test.describe('emergency mode', () => {
     const effort = new Effort(page);
     const screenshots: string[] = [];
 
+    // The kit as the catalog shows it (arranged through the backend above).
+    await app.open('catalog/kits');
+    await expect(page.getByRole('table', { name: '包' }).getByRole('row', { name: /家庭包/ })).toContainText(
+      '单帐篷 1 顶、棉被 2 床、应急包 1 个',
+    );
+    screenshots.push(await app.screenshot('emergency-kits-tab'));
+
     // — Declare the incident —
     await app.open('dispatch/incidents');
     const declare = page.getByRole('form', { name: '宣布应急事件' });
@@ -241,9 +248,10 @@ test.describe('emergency mode', () => {
     await expect(banner).toContainText('已出库 1 单');
 
     // — The slip as a PDF, from the preview —
-    await page.getByRole('button', { name: /^打印预览 \/ 补打/ }).click();
+    const pdfStart = effort.snapshot();
+    await effort.click(page.getByRole('button', { name: /^打印预览 \/ 补打/ }));
     const preview = page.getByRole('dialog', { name: /打印预览/ });
-    await preview.getByRole('button', { name: '另存为 PDF…' }).click();
+    await effort.click(preview.getByRole('button', { name: '另存为 PDF…' }));
     await expect(preview.getByRole('status').filter({ hasText: 'PDF' })).toBeVisible({ timeout: 60_000 });
     const pdfFile = path.join(shell.pdfDir, `${slip.number}.pdf`);
     expect(fs.existsSync(pdfFile)).toBe(true);
@@ -253,7 +261,8 @@ test.describe('emergency mode', () => {
     expect(pdfText).toContain('家庭包×5');
     expect(pdfText).toContain('青山镇人民政府');
     screenshots.push(keep(pageImage(pdfFile, 1, 110), 'emergency-slip-pdf'));
-    await preview.getByRole('button', { name: '关闭' }).click();
+    await effort.click(preview.getByRole('button', { name: '关闭' }));
+    const pdfEnd = effort.snapshot();
 
     // — The board shows it pending; the number is filed there; the board clears —
     const boardStart = effort.snapshot();
@@ -278,12 +287,14 @@ test.describe('emergency mode', () => {
     const boardEnd = effort.snapshot();
 
     // — The incident report, on screen and printed, from the same query —
-    await page.getByRole('navigation', { name: '出库方式' }).getByRole('link', { name: '应急事件' }).click();
+    const reportStart = effort.snapshot();
+    await effort.click(page.getByRole('navigation', { name: '出库方式' }).getByRole('link', { name: '应急事件' }));
     const report = page.getByRole('region', { name: '事件报告：11·28 青山镇洪涝' });
     const byItem = report.getByRole('table', { name: '按物资合计' });
     await expect(byItem.getByRole('row', { name: /单帐篷/ })).toContainText('7 顶');
     await expect(byItem.getByRole('row', { name: /棉被/ })).toContainText('11 床');
     screenshots.push(await app.screenshot('emergency-incident-report'));
+    const reportEnd = effort.snapshot();
     const data = await backendCall(backend, 'incidents:report', { incidentId: incident.id });
     expect(data.items.map((i) => [i.itemName, i.quantity])).toEqual(
       expect.arrayContaining([
@@ -308,7 +319,9 @@ test.describe('emergency mode', () => {
         'emergency story effort:',
         `  declare the incident: ${count({ keys: 0, clicks: 0, scans: 0 }, declaring)}`,
         `  quick dispatch (unit, 10 lines incl. 5 kits, post + print): ${count(declaring, quick)}`,
+        `  save the slip as PDF from the preview (proof only): ${count(pdfStart, pdfEnd)}`,
         `  file the order number from the board: ${count(boardStart, boardEnd)}`,
+        `  open the incident report: ${count(reportStart, reportEnd)}`,
         `  whole story as counted: ${effort.keys} keys, ${effort.clicks} clicks, ${effort.scans} scans`,
         `  screenshots: ${screenshots.join(', ')}`,
       ].join('\n'),
