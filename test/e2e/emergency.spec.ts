@@ -114,16 +114,6 @@ async function stockTheDepot(backend: Parameters<typeof seedDepot>[0], depot: De
       })),
     ],
   });
-  const kit = await backendCall(backend, 'kits:save', {
-    code: 'JTB',
-    name: '家庭包',
-    barcode: barcodes.kit,
-    lines: [
-      { itemId: depot.items.tent.id, quantity: 1 },
-      { itemId: depot.items.quilt.id, quantity: 2 },
-      { itemId: extra['YJB-01']!.id, quantity: 1 },
-    ],
-  });
   // Yesterday's ordinary dispatch to the township: it is the most recent receiving unit.
   await backendCall(backend, 'stock:post-dispatch', {
     kind: 'allocation',
@@ -131,7 +121,7 @@ async function stockTheDepot(backend: Parameters<typeof seedDepot>[0], depot: De
     orderNo: '市应急调〔2026〕14号',
     lines: [{ itemId: depot.items.tent.id, units: 1 }],
   });
-  return { extra, kit };
+  return { extra };
 }
 
 test.describe('emergency mode', () => {
@@ -145,15 +135,37 @@ test.describe('emergency mode', () => {
     rendererUrl,
   }) => {
     const depot = await seedDepot(backend);
-    const { kit } = await stockTheDepot(backend, depot);
+    await stockTheDepot(backend, depot);
     const effort = new Effort(page);
     const screenshots: string[] = [];
 
-    // The kit as the catalog shows it (arranged through the backend above).
+    // — The family kit, defined once in the catalog (preparation, not counted) —
     await app.open('catalog/kits');
+    await page.getByRole('button', { name: '新建包' }).click();
+    const kitDialog = page.getByRole('dialog', { name: '新建包' });
+    await kitDialog.getByLabel('包编码').fill('JTB');
+    await kitDialog.getByLabel('包名称').fill('家庭包');
+    await kitDialog.getByLabel('包条码').fill(barcodes.kit);
+    const addItem = kitDialog.getByRole('combobox', { name: '添加物资（编码、拼音或名称）' });
+    for (const code of ['ZP-12', 'MB-01', 'YJB-01']) {
+      await addItem.fill(code);
+      await expect(kitDialog.getByRole('option').first()).toContainText(code);
+      await addItem.press('Enter');
+      await expect(kitDialog.getByRole('row', { name: new RegExp(code) })).toBeVisible();
+    }
+    await kitDialog.getByRole('textbox', { name: '每包 MB-01 棉被 的数量' }).fill('2');
+    screenshots.push(await app.screenshot('emergency-kit-dialog'));
+    await kitDialog.getByRole('button', { name: '保存' }).click();
     await expect(page.getByRole('table', { name: '包' }).getByRole('row', { name: /家庭包/ })).toContainText(
       '单帐篷 1 顶、棉被 2 床、应急包 1 个',
     );
+    const [kit] = await backendCall(backend, 'kits:list');
+    expect(kit).toMatchObject({ code: 'JTB', name: '家庭包', barcode: barcodes.kit, active: true });
+    expect(kit!.lines.map((l) => [l.itemCode, l.quantity])).toEqual([
+      ['ZP-12', 1],
+      ['MB-01', 2],
+      ['YJB-01', 1],
+    ]);
     screenshots.push(await app.screenshot('emergency-kits-tab'));
 
     // — Declare the incident —
@@ -244,7 +256,6 @@ test.describe('emergency mode', () => {
       ['KS-EARLY', -12],
       ['KS-LATE', -12],
     ]);
-    expect((await backendCall(backend, 'kits:list'))[0]!.id).toBe(kit.id);
     await expect(banner).toContainText('已出库 1 单');
 
     // — The slip as a PDF, from the preview —

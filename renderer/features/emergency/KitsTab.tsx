@@ -176,7 +176,7 @@ function KitDialog({ kit, onClose, onSaved }: { kit: Kit | null; onClose(): void
         </div>
         <label className="catalog-check">
           <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} />
-          {t('catalog.activeLabel')}
+          {t('emergency.kits.activeLabel')}
         </label>
         {refusal && (
           <p className="notice-error" role="alert">

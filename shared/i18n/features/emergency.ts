@@ -160,6 +160,7 @@ export const emergencyZh = {
     empty: '还没有定义包。例如“家庭包”= 1 顶帐篷 + 2 床棉被 + 1 个应急包。',
     tableLabel: '包',
     saved: '已保存包“{{name}}”。',
+    activeLabel: '启用（快速出库可以扫描它）',
   },
 } as const;
 
@@ -328,5 +329,6 @@ export const emergencyEn: TranslationShape<typeof emergencyZh> = {
     empty: 'No kits yet. For example “family kit” = 1 tent + 2 quilts + 1 emergency pack.',
     tableLabel: 'Kits',
     saved: 'Kit “{{name}}” saved.',
+    activeLabel: 'Active (quick dispatch accepts its scan)',
   },
 };
