@@ -66,6 +66,14 @@ import { isSuitedPaper } from './print/suited-papers';
 import type { PrintKind } from './print/jobs';
 import { scanQuerySchema, scanResultSchema } from './schemas/scan';
 import {
+  incidentDeclareSchema,
+  incidentReportSchema,
+  incidentSchema,
+  kitDraftSchema,
+  kitSchema,
+  recentReceivingUnitSchema,
+} from './schemas/emergency';
+import {
   adjustmentInputSchema,
   agedQuerySchema,
   allocationQuerySchema,
@@ -212,6 +220,7 @@ export * from './schemas/labels';
 export * from './schemas/print';
 export * from './schemas/scan';
 export * from './schemas/accounts';
+export * from './schemas/emergency';
 export { idSchema, dateSchema } from './schemas/common';
 
 export const contract = {
@@ -444,6 +453,40 @@ export const contract = {
     'The document with this number (e.g. a scanned slip), if any.',
     z.object({ number: z.string().trim().min(1).max(40) }).strict(),
     documentSummarySchema.nullable(),
+  ),
+
+  // — Emergency mode: incidents and kits —
+  'incidents:current': channel(
+    'The open incident (应急事件), shown everywhere while it lasts; null when none is open.',
+    noInput,
+    incidentSchema.nullable(),
+  ),
+  'incidents:list': channel('Every incident, the open one first, then newest first.', noInput, z.array(incidentSchema)),
+  'incidents:declare': channel(
+    'Declares an incident; refused while another is open. Every dispatch posted until it closes is linked to it.',
+    incidentDeclareSchema,
+    incidentSchema,
+  ),
+  'incidents:close': channel(
+    'Closes the open incident; later dispatches are no longer linked to it.',
+    z.object({ id: idSchema }).strict(),
+    incidentSchema,
+  ),
+  'incidents:report': channel(
+    'Everything dispatched for an incident, by receiving unit and item, from the ledger (reversed dispatches net out): the one source of its screen, printout and export.',
+    z.object({ incidentId: idSchema }).strict(),
+    incidentReportSchema,
+  ),
+  'kits:list': channel('Kits (包) with what one kit holds, active ones first.', noInput, z.array(kitSchema)),
+  'kits:save': channel(
+    'Creates or changes a kit: code, name, its own barcode and the items one kit holds (at least one).',
+    kitDraftSchema,
+    kitSchema,
+  ),
+  'stock:recent-receiving-units': channel(
+    'Active receiving units, the most recently dispatched to first (quick dispatch).',
+    noInput,
+    z.array(recentReceivingUnitSchema),
   ),
 
   // — Scanning —

@@ -118,6 +118,12 @@ export const errorCodes = [
   'barcode-check-digit',
   /** A scanned GS1 element string breaks the GS1 rules (details: problem, ai). */
   'gs1-invalid',
+  /** An incident is still open (details: name): close it before declaring another. */
+  'incident-already-open',
+  /** The incident was closed already (details: name). */
+  'incident-closed',
+  /** A kit must hold at least one item (details: code). */
+  'kit-empty',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -109,6 +109,15 @@ export const channelPermissions: Readonly<Record<Channel, Permission>> = {
   // Every signed-in user prints (keepers print slips, auditors print reports); each print is logged.
   'print:record': 'read',
   'print:history': 'read',
+  'incidents:current': 'read',
+  'incidents:list': 'read',
+  // Declaring and closing an incident changes how every dispatch is posted: a keeper on night duty may.
+  'incidents:declare': 'post',
+  'incidents:close': 'post',
+  'incidents:report': 'read',
+  'kits:list': 'read',
+  'kits:save': 'catalog',
+  'stock:recent-receiving-units': 'read',
 };
 
 /** Settings every user may change in passing (the language, the printer the preview remembers); any other key needs `admin`. */

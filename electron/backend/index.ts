@@ -17,6 +17,8 @@ import { createLabels } from './catalog/labels';
 import { createMasterData } from './catalog/master-data';
 import { createDocuments } from './documents/documents';
 import { createDrafts } from './drafts/drafts';
+import { createIncidents } from './emergency/incidents';
+import { createKits } from './emergency/kits';
 import { createAccounts, newSession, type Session } from './accounts/accounts';
 import { createActivityLog, type ActivityLog } from './accounts/activity';
 import { createBackups, defaultBackupFolder, requireAbsolute, type Restorer } from './backup/backups';
@@ -165,7 +167,9 @@ export function createHandlers(
   const posting = createPosting(ctx);
   const allocation = createAllocation(ctx);
   const receipts = createReceipts(ctx, master, rules, posting);
-  const dispatches = createDispatches(ctx, master, rules, allocation, posting);
+  const kits = createKits(ctx);
+  const incidents = createIncidents(ctx);
+  const dispatches = createDispatches(ctx, master, rules, allocation, posting, { kits, incidents });
   const movements = createStockMovements(ctx, master, rules, posting);
   const reversals = createReversals(ctx, rules, posting);
   const documents = createDocuments(ctx);
@@ -205,6 +209,8 @@ export function createHandlers(
     ...createDrafts(ctx).handlers,
     ...createBackups(ctx, settings, restorer).handlers,
     ...createPrintLog(ctx).handlers,
+    ...kits.handlers,
+    ...incidents.handlers,
     ...(accountHandlers ?? buildAccountHandlers(ctx, settings)),
   };
 }

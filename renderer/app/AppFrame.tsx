@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Language } from '../../shared/contract';
 import { call, errorText } from '../api/client';
 import { CatalogPage } from '../features/catalog/CatalogPage';
-import { DispatchPage } from '../features/dispatch/DispatchPage';
+import { DispatchArea } from '../features/emergency/DispatchArea';
+import { IncidentBanner } from '../features/emergency/IncidentBanner';
 import { DocumentsPage } from '../features/documents/DocumentsPage';
 import { InventoryPage } from '../features/inventory/InventoryPage';
 import { LedgerPage } from '../features/ledger/LedgerPage';
@@ -21,7 +22,7 @@ import './AppFrame.css';
 const pages: Record<Area, ComponentType> = {
   inventory: InventoryPage,
   receive: ReceivePage,
-  dispatch: DispatchPage,
+  dispatch: DispatchArea,
   documents: DocumentsPage,
   stocktake: StocktakePage,
   ledger: LedgerPage,
@@ -73,6 +74,7 @@ export function AppFrame() {
         <UserBox />
       </aside>
       <main className="app-main">
+        <IncidentBanner />
         <header className="page-header">
           <div className="page-heading">
             <h1 ref={heading} tabIndex={-1}>

@@ -8,6 +8,7 @@ import type { PrintKind } from '../../shared/print/jobs';
 import type { Paper } from '../../shared/print/papers';
 import { DispatchSlip } from './documents/DispatchSlip';
 import { ReceiptSlip } from './documents/ReceiptSlip';
+import { IncidentReportPrint } from './documents/IncidentReportPrint';
 import { LabelsView } from './labels/LabelsView';
 
 export interface PrintViewProps {
@@ -27,4 +28,5 @@ export const printViews: Partial<Record<PrintKind, PrintView>> = {
   'dispatch-slip': DispatchSlip,
   'receipt-slip': ReceiptSlip,
   labels: LabelsView,
+  'incident-report': IncidentReportPrint,
 };

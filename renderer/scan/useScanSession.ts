@@ -25,6 +25,11 @@ export type ScanOutcome<U> =
 export interface ScanScreen<U> {
   apply(result: Exclude<ScanResult, { kind: 'unknown' | 'document' }>, multiplier: number): ScanOutcome<U>;
   undo(record: U): void;
+  /**
+   * A code the screen knows itself before the backend is asked (quick dispatch: a kit's barcode), in the
+   * same queue as every other scan; null leaves it to `scan:resolve`.
+   */
+  claim?(code: string, multiplier: number): ScanOutcome<U> | null;
 }
 
 export interface Feedback {
@@ -103,6 +108,22 @@ export function useScanSession<U>(screen: ScanScreen<U>, enabled = true) {
     return n >= 1 && n <= maxMultiplier ? n : null;
   };
 
+  /** Records what a scan did: its undo, the multiplier used up, the line flashed, the message. */
+  const settle = useCallback(
+    (outcome: ScanOutcome<U>) => {
+      if (outcome.type === 'problem') {
+        tell('problem', outcome.message);
+        return;
+      }
+      done.current.push({ record: outcome.undo, message: outcome.message });
+      setUndoCount(done.current.length);
+      if (outcome.usedMultiplier) setMultiplier('');
+      if (outcome.flash) setFlash({ key: outcome.flash, seq: seq.current + 1 });
+      tell('found', outcome.message);
+    },
+    [tell],
+  );
+
   const applyResolved = useCallback(
     (result: ScanResult, scan: Scan) => {
       const { screen: current, multiplier: text, t: tr } = latest.current;
@@ -124,24 +145,31 @@ export function useScanSession<U>(screen: ScanScreen<U>, enabled = true) {
         tell('problem', tr('scan.problem.multiplierInvalid'));
         return;
       }
-      const outcome = current.apply(result as Parameters<ScanScreen<U>['apply']>[0], factor);
-      if (outcome.type === 'problem') {
-        tell('problem', outcome.message);
-        return;
-      }
-      done.current.push({ record: outcome.undo, message: outcome.message });
-      setUndoCount(done.current.length);
-      if (outcome.usedMultiplier) setMultiplier('');
-      if (outcome.flash) setFlash({ key: outcome.flash, seq: seq.current + 1 });
-      tell('found', outcome.message);
+      settle(current.apply(result as Parameters<ScanScreen<U>['apply']>[0], factor));
     },
-    [tell],
+    [settle, tell],
+  );
+
+  /** The screen's own answer to a code, when it has one; false when the backend must resolve it. */
+  const claimed = useCallback(
+    (scan: Scan): boolean => {
+      const { screen: current, multiplier: text } = latest.current;
+      const factor = multiplierValue(text);
+      // A multiplier that is not a number is refused on the backend's path, like for any other scan.
+      if (!current.claim || factor === null) return false;
+      const outcome = current.claim(scan.code, factor);
+      if (!outcome) return false;
+      settle(outcome);
+      return true;
+    },
+    [settle],
   );
 
   const resolveAndApply = useCallback(
     (scan: Scan) => {
       // One after another: twenty scans in a second are applied in the order they were made.
       queue.current = queue.current.then(async () => {
+        if (claimed(scan)) return;
         const result = await call('scan:resolve', { code: scan.code });
         if (!result.ok) {
           tell('problem', scanErrorText(latest.current.t, result.error));
@@ -150,7 +178,7 @@ export function useScanSession<U>(screen: ScanScreen<U>, enabled = true) {
         applyResolved(result.value, scan);
       });
     },
-    [applyResolved, tell],
+    [applyResolved, claimed, tell],
   );
 
   useScanHandler(resolveAndApply, enabled && pending === null);

@@ -4,6 +4,7 @@ import { catalogEn } from './features/catalog';
 import { commonEn } from './features/common';
 import { dispatchEn } from './features/dispatch';
 import { documentsEn } from './features/documents';
+import { emergencyEn } from './features/emergency';
 import { inventoryEn } from './features/inventory';
 import { ledgerEn } from './features/ledger';
 import { labelsEn } from './features/labels';
@@ -29,6 +30,7 @@ export const enUS: Translation = {
   labels: labelsEn,
   stock: stockEn,
   scan: scanEn,
+  emergency: emergencyEn,
   app: {
     name: 'Relief Reserve',
     opening: 'Opening…',
@@ -170,6 +172,9 @@ export const enUS: Translation = {
     'pdf-write-failed': 'Cannot save the PDF file {{path}}: {{reason}}',
     'barcode-check-digit': 'Barcode {{barcode}} fails its check digit: a misread or a faulty label. Scan it again.',
     'gs1-invalid': 'GS1 barcode {{barcode}} breaks the GS1 rules and cannot be read.',
+    'incident-already-open': 'The incident “{{name}}” is still open. Close it before declaring another.',
+    'incident-closed': 'The incident “{{name}}” was closed already.',
+    'kit-empty': 'Kit {{code}} holds no items: add at least one item and its quantity.',
     'not-signed-in': 'Please sign in first.',
     'not-permitted':
       'Your role does not allow this. Nothing was done; the attempt is in the activity log. Ask a supervisor or the admin.',

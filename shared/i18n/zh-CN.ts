@@ -4,6 +4,7 @@ import { catalogZh } from './features/catalog';
 import { commonZh } from './features/common';
 import { dispatchZh } from './features/dispatch';
 import { documentsZh } from './features/documents';
+import { emergencyZh } from './features/emergency';
 import { inventoryZh } from './features/inventory';
 import { ledgerZh } from './features/ledger';
 import { labelsZh } from './features/labels';
@@ -31,6 +32,7 @@ export const zhCN = {
   labels: labelsZh,
   stock: stockZh,
   scan: scanZh,
+  emergency: emergencyZh,
   app: {
     name: '救灾物资储备管理',
     opening: '正在打开…',
@@ -168,6 +170,9 @@ export const zhCN = {
     'pdf-write-failed': '无法保存 PDF 文件 {{path}}：{{reason}}',
     'barcode-check-digit': '条码 {{barcode}} 校验位不对：可能是误读或标签有误，请重新扫描。',
     'gs1-invalid': 'GS1 条码 {{barcode}} 内容不符合 GS1 规则，无法识别。',
+    'incident-already-open': '应急事件“{{name}}”尚未结束。请先结束它，再宣布新的应急事件。',
+    'incident-closed': '应急事件“{{name}}”已经结束。',
+    'kit-empty': '包 {{code}} 里没有任何物资：请至少添加一种物资及其数量。',
     'not-signed-in': '请先登录。',
     'not-permitted': '您的角色没有这项权限，操作未执行，已记入操作日志。如需办理，请联系主管或管理员。',
     'session-locked': '因长时间未操作，已锁定。请输入密码解锁。',

@@ -14,6 +14,7 @@ export const printKinds = [
   'count-sheet-blind',
   'count-sheet',
   'labels',
+  'incident-report',
 ] as const;
 export type PrintKind = (typeof printKinds)[number];
 

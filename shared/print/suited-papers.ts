@@ -19,6 +19,7 @@ export const suitedPapers: Readonly<Record<PrintKind, readonly PaperId[]>> = {
   'count-sheet-blind': sheetPapers,
   'count-sheet': sheetPapers,
   labels: ['label-60x40', 'label-100x70', 'a4-label-sheet'],
+  'incident-report': ['a4-portrait'],
 };
 
 export function isSuitedPaper(kind: PrintKind, paper: PaperId): boolean {

@@ -128,10 +128,16 @@ export const dispatchInputSchema = z
     /** 先调拨，后补办手续: may post without an order number; paperwork is then due in 2 working days. */
     emergency: z.boolean().default(false),
     remarks,
-    lines: z.array(dispatchLineSchema).min(1).max(500),
+    lines: z.array(dispatchLineSchema).max(500),
+    /** Kits (包) × count, expanded into item lines after `lines` at posting. */
+    kits: z
+      .array(z.object({ kitId: idSchema, count: z.number().int().min(1).max(100_000) }).strict())
+      .max(100)
+      .default([]),
     ...draftLink,
   })
-  .strict();
+  .strict()
+  .refine((d) => d.lines.length + d.kits.length >= 1, { message: 'a dispatch needs a line or a kit', path: ['lines'] });
 
 export const transferInputSchema = z
   .object({

@@ -6,6 +6,8 @@ import { transactional } from '../db/database';
 import type { MasterData } from '../catalog/master-data';
 import { DomainError } from '../errors';
 import { uuidv7 } from '../ids';
+import type { Incidents } from '../emergency/incidents';
+import type { Kits } from '../emergency/kits';
 import type { AllocationService } from './allocation';
 import { stockKey, type DocumentLine, type Movement, type Posting } from './posting';
 import type { StockRules } from './rules';
@@ -27,6 +29,7 @@ export function createDispatches(
   rules: StockRules,
   allocation: AllocationService,
   posting: Posting,
+  emergency: { kits: Kits; incidents: Incidents },
 ) {
   const { db } = ctx;
   const balanceOf = db
@@ -49,7 +52,17 @@ export function createDispatches(
     const taken = new Map<string, number>();
     const lines: DocumentLine[] = [];
     const movements: Movement[] = [];
-    input.lines.forEach((line, i) => {
+    // Kits leave as the goods they hold: one FEFO line per item, after the lines entered item by item.
+    const kitLines = emergency.kits.expand(input.kits).map((k) => ({
+      itemId: k.itemId,
+      cartons: 0,
+      units: k.quantity,
+      quantityOrdered: null,
+      sourceId: null,
+      picks: null,
+      remarks: k.from.join('、').slice(0, 500),
+    }));
+    [...input.lines, ...kitLines].forEach((line, i) => {
       const lineNo = i + 1;
       const item = rules.activeItem(line.itemId, lineNo);
       const quantity = rules.quantityOf(item, line, lineNo);
@@ -130,7 +143,9 @@ export function createDispatches(
       });
     });
     const pending = input.emergency && input.orderNo === '';
-    return posting.post(
+    // While an incident is open every dispatch belongs to it; the slip names it when the keeper did not.
+    const incident = emergency.incidents.current();
+    const posted = posting.post(
       {
         kind: 'dispatch',
         subkind: input.kind,
@@ -140,8 +155,8 @@ export function createDispatches(
         orderNo: input.orderNo,
         orderIssuer: input.orderIssuer,
         orderDate: input.orderDate,
-        incidentName: input.incidentName,
-        responseLevel: input.responseLevel,
+        incidentName: input.incidentName || (incident?.name ?? ''),
+        responseLevel: input.responseLevel ?? (input.incidentName ? null : (incident?.responseLevel ?? null)),
         transport: input.transport,
         emergency: input.emergency,
         paperworkDue: pending ? addWorkingDays(localDate(ctx.now()), paperworkWorkingDays) : null,
@@ -150,6 +165,8 @@ export function createDispatches(
       movements,
       { draftId: input.draftId },
     );
+    if (incident) emergency.incidents.linkDispatch(posted.id, incident.id);
+    return posted;
   }
 
   return { postDispatch: transactional(db, (input: DispatchInput) => postDispatch(input)) };

@@ -6,9 +6,10 @@ import { ItemsTab } from './ItemsTab';
 import { LocationsTab } from './LocationsTab';
 import { PartiesTab } from './PartiesTab';
 import { SourcesTab } from './SourcesTab';
+import { KitsTab } from '../emergency/KitsTab';
 import './catalog.css';
 
-const tabs = ['items', 'categories', 'sources', 'locations', 'parties'] as const;
+const tabs = ['items', 'categories', 'sources', 'locations', 'parties', 'kits'] as const;
 type Tab = (typeof tabs)[number];
 
 const panels: Record<Tab, ComponentType> = {
@@ -17,6 +18,7 @@ const panels: Record<Tab, ComponentType> = {
   sources: SourcesTab,
   locations: LocationsTab,
   parties: PartiesTab,
+  kits: KitsTab,
 };
 
 function isTab(target: string | null): target is Tab {

@@ -23,6 +23,7 @@ export const printZh = {
     'count-sheet-blind': '盲盘表',
     'count-sheet': '盘点表',
     labels: '标签',
+    'incident-report': '应急事件物资发放报告',
   },
   preview: {
     title: '打印预览：{{what}}',
@@ -81,6 +82,7 @@ export const printEn: TranslationShape<typeof printZh> = {
     'count-sheet-blind': 'Blind count sheet',
     'count-sheet': 'Count sheet',
     labels: 'Labels',
+    'incident-report': 'Incident dispatch report',
   },
   preview: {
     title: 'Print preview: {{what}}',
