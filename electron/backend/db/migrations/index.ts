@@ -5,7 +5,7 @@ import { ledgerByItemTime } from './004-ledger-by-item-time';
 import { printLog } from './005-print-log';
 import { internalCodes } from './006-internal-codes';
 import { accounts } from './007-accounts';
-import { emergency } from './009-emergency';
+import { emergency } from './008-emergency';
 
 /** One numbered step of the schema. Steps only add; each runs in one transaction. */
 export interface Migration {

@@ -10,7 +10,7 @@ const fk = (table: string) => `REFERENCES ${table} (id) DEFERRABLE INITIALLY DEF
  * into dispatch lines at posting (the slip and the ledger only ever hold items).
  */
 export const emergency: Migration = {
-  version: 9,
+  version: 8,
   name: 'emergency',
   sql: `
     CREATE TABLE incidents (
