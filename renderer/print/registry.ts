@@ -8,6 +8,9 @@ import type { PrintKind } from '../../shared/print/jobs';
 import type { Paper } from '../../shared/print/papers';
 import { DispatchSlip } from './documents/DispatchSlip';
 import { ReceiptSlip } from './documents/ReceiptSlip';
+import { StockCardSheet } from './documents/StockCardSheet';
+import { TransferSlip } from './documents/TransferSlip';
+import { WriteOffApplication } from './documents/WriteOffApplication';
 import { LabelsView } from './labels/LabelsView';
 
 export interface PrintViewProps {
@@ -26,5 +29,8 @@ export type PrintView = ComponentType<PrintViewProps>;
 export const printViews: Partial<Record<PrintKind, PrintView>> = {
   'dispatch-slip': DispatchSlip,
   'receipt-slip': ReceiptSlip,
+  'transfer-slip': TransferSlip,
+  'write-off-application': WriteOffApplication,
+  'stock-card': StockCardSheet,
   labels: LabelsView,
 };
