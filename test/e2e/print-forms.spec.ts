@@ -312,3 +312,90 @@ test.describe('transfer slip, write-off application and stock card on paper', ()
     }
   });
 });
+
+test.describe('printing transfers, write-offs and stock cards from the app', () => {
+  test.describe.configure({ timeout: 240_000 });
+
+  test('the keeper sets the write-off default to A5 and two copies in Settings, prints the write-off, the transfer and the stock card filtered by source from their screens', async ({
+    app,
+    page,
+    backend,
+    shell,
+  }) => {
+    const depot = await stocked(backend);
+    const transfer = await postTransfer(backend, depot);
+    const writeOff = await postWriteOff(backend, depot);
+
+    // Settings › print defaults: a bad copy count is refused with a message and nothing is saved.
+    await app.open('settings');
+    const defaults = page.getByRole('group', { name: '各类单据的默认打印设置' });
+    await defaults.getByLabel('移库单：份数').fill('0');
+    await page.getByRole('button', { name: '保存默认打印设置' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: '移库单的份数须为 1–99 的整数。' })).toBeVisible();
+    await expect(defaults.getByLabel('移库单：份数')).toHaveAttribute('aria-invalid', 'true');
+    expect((await backendCall(backend, 'settings:get')).printDefaults).toEqual({});
+
+    await defaults.getByLabel('移库单：份数').fill('1');
+    await defaults.getByLabel('报废申请审批表：纸张').selectOption({ label: 'A5 横向（210 × 148 毫米）' });
+    await defaults.getByLabel('报废申请审批表：份数').fill('2');
+    await defaults.getByLabel('报废申请审批表：打印机').selectOption({ label: 'Deli DL-888B' });
+    // A stock card is not laid out for a thermal roll: the roll is not offered.
+    await expect(defaults.getByLabel('物资保管卡：纸张').locator('option')).toHaveText([
+      'A4 纵向（210 × 297 毫米）',
+      'A5 横向（210 × 148 毫米）',
+      '241 毫米三联连续纸（针式）',
+    ]);
+    await page.getByRole('button', { name: '保存默认打印设置' }).click();
+    await expect(page.getByRole('status').filter({ hasText: '默认打印设置已保存。' })).toBeVisible();
+    await app.screenshot('print-forms-settings-defaults');
+    const saved = (await backendCall(backend, 'settings:get')).printDefaults;
+    expect(saved['write-off-application']).toEqual({ printer: 'Deli_DL_888B', paper: 'a5-landscape', copies: 2 });
+    expect(saved['transfer-slip']).toEqual({ printer: null, paper: 'a4-portrait', copies: 1 });
+
+    // The write-off's preview starts with those defaults and shows the approval form.
+    await app.open(`documents/${writeOff.id}`);
+    await page.getByRole('button', { name: '打印', exact: true }).click();
+    let dialog = page.getByRole('dialog', { name: `打印预览：报废申请审批表 ${writeOff.number}` });
+    await expect(dialog.getByLabel('纸张')).toHaveValue('a5-landscape');
+    await expect(dialog.getByLabel('份数')).toHaveValue('2');
+    await expect(dialog.getByLabel('打印机')).toHaveValue('Deli_DL_888B');
+    let sheets = dialog.getByRole('region', { name: '打印页面' });
+    await expect(sheets).toContainText('救灾物资报废申请审批表');
+    await expect(sheets).toContainText(writeOffReason);
+    await expect(dialog.getByRole('button', { name: '直接打印' })).toBeEnabled();
+    await app.screenshot('print-forms-write-off-preview');
+    await dialog.getByRole('button', { name: '关闭' }).click();
+
+    // The transfer prints its slip from the same place.
+    await app.open(`documents/${transfer.id}`);
+    await page.getByRole('button', { name: '打印', exact: true }).click();
+    dialog = page.getByRole('dialog', { name: `打印预览：移库单 ${transfer.number}` });
+    sheets = dialog.getByRole('region', { name: '打印页面' });
+    await expect(sheets).toContainText('救灾物资移库单');
+    await expect(sheets).toContainText('移入货位');
+    await dialog.getByRole('button', { name: '关闭' }).click();
+
+    // The ledger's card, filtered by source, prints as filtered and is logged against that selection.
+    await app.open(`ledger/${depot.items.tent.id}`);
+    await page.getByRole('combobox', { name: '来源' }).selectOption({ label: '市级储备' });
+    await page.getByRole('button', { name: '打印保管卡' }).click();
+    dialog = page.getByRole('dialog', { name: '打印预览：物资保管卡 ZP-12（建卡起 至 今）' });
+    sheets = dialog.getByRole('region', { name: '打印页面' });
+    await expect(sheets).toContainText('物资保管卡');
+    await expect(sheets).toContainText('市级储备');
+    await expect(sheets).toContainText(writeOff.number);
+    await app.screenshot('print-forms-stock-card-preview');
+    await dialog.getByRole('button', { name: '另存为 PDF…' }).click();
+    await expect(dialog.getByRole('status').filter({ hasText: '已保存为' })).toBeVisible({ timeout: 60_000 });
+    const target = stockCardTarget({
+      itemId: depot.items.tent.id,
+      from: null,
+      to: null,
+      sourceId: depot.sources.city.id,
+      batchId: null,
+    });
+    const history = await backendCall(backend, 'print:history', { kind: 'stock-card', target });
+    expect(history.entries.map((e) => [e.via, e.paper])).toEqual([['pdf', 'a4-portrait']]);
+    expect(fs.existsSync(`${shell.pdfDir}/ZP-12（建卡起 至 今）.pdf`)).toBe(true);
+  });
+});

@@ -106,8 +106,12 @@ function cardColumns(t: TFunction): LineColumn<CardLine>[] {
     {
       id: 'date',
       header: t('printForms.stockCard.columns.date'),
-      width: 11,
-      cell: (l) => entry(l)?.docDate ?? null,
+      width: 13,
+      // A date broken over two lines doubles every row's height.
+      cell: (l) => {
+        const e = entry(l);
+        return e ? <span className="cell-nowrap">{e.docDate}</span> : null;
+      },
       stacked: 'title',
     },
     {
@@ -128,30 +132,30 @@ function cardColumns(t: TFunction): LineColumn<CardLine>[] {
         return e.partyName ? `${kind} ${e.partyName}` : kind;
       },
     },
-    { id: 'batch', header: t('printForms.stockCard.columns.batch'), width: 13, cell: (l) => entry(l)?.batchNo ?? null },
+    { id: 'batch', header: t('printForms.stockCard.columns.batch'), width: 12, cell: (l) => entry(l)?.batchNo ?? null },
     {
       id: 'location',
       header: t('printForms.stockCard.columns.location'),
-      width: 9,
+      width: 8,
       cell: (l) => entry(l)?.locationCode ?? null,
     },
     {
       id: 'source',
       header: t('printForms.stockCard.columns.source'),
-      width: 14,
+      width: 12,
       cell: (l) => entry(l)?.sourceName ?? null,
     },
     {
       id: 'in',
       header: t('printForms.stockCard.columns.in'),
-      width: 10,
+      width: 9,
       align: 'end',
       cell: (l) => quantity(entry(l)?.quantityIn),
     },
     {
       id: 'out',
       header: t('printForms.stockCard.columns.out'),
-      width: 10,
+      width: 9,
       align: 'end',
       cell: (l) => quantity(entry(l)?.quantityOut),
     },
