@@ -46,7 +46,6 @@ export const printFormsZh = {
     source: '物资来源',
     batch: '批次',
     all: '全部',
-    depot: '储备库',
     columns: {
       date: '日期',
       number: '单号',
@@ -129,7 +128,6 @@ export const printFormsEn: TranslationShape<typeof printFormsZh> = {
     source: 'Source',
     batch: 'Batch',
     all: 'all',
-    depot: 'Depot',
     columns: {
       date: 'Date',
       number: 'Document',
