@@ -9,6 +9,9 @@ import type { Paper } from '../../shared/print/papers';
 import { DispatchSlip } from './documents/DispatchSlip';
 import { ReceiptSlip } from './documents/ReceiptSlip';
 import { IncidentReportPrint } from './documents/IncidentReportPrint';
+import { StockCardSheet } from './documents/StockCardSheet';
+import { TransferSlip } from './documents/TransferSlip';
+import { WriteOffApplication } from './documents/WriteOffApplication';
 import { LabelsView } from './labels/LabelsView';
 
 export interface PrintViewProps {
@@ -27,6 +30,9 @@ export type PrintView = ComponentType<PrintViewProps>;
 export const printViews: Partial<Record<PrintKind, PrintView>> = {
   'dispatch-slip': DispatchSlip,
   'receipt-slip': ReceiptSlip,
+  'transfer-slip': TransferSlip,
+  'write-off-application': WriteOffApplication,
+  'stock-card': StockCardSheet,
   labels: LabelsView,
   'incident-report': IncidentReportPrint,
 };

@@ -10,6 +10,7 @@ import { ledgerEn } from './features/ledger';
 import { labelsEn } from './features/labels';
 import { printEn } from './features/print';
 import { printDocumentsEn } from './features/printDocuments';
+import { printFormsEn } from './features/printForms';
 import { receiveEn } from './features/receive';
 import { stockEn } from './features/stock';
 import { scanEn } from './features/scan';
@@ -27,6 +28,7 @@ export const enUS: Translation = {
   accounts: accountsEn,
   print: printEn,
   printDocuments: printDocumentsEn,
+  printForms: printFormsEn,
   labels: labelsEn,
   stock: stockEn,
   scan: scanEn,

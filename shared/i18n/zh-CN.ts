@@ -10,6 +10,7 @@ import { ledgerZh } from './features/ledger';
 import { labelsZh } from './features/labels';
 import { printZh } from './features/print';
 import { printDocumentsZh } from './features/printDocuments';
+import { printFormsZh } from './features/printForms';
 import { receiveZh } from './features/receive';
 import { stockZh } from './features/stock';
 import { scanZh } from './features/scan';
@@ -29,6 +30,7 @@ export const zhCN = {
   accounts: accountsZh,
   print: printZh,
   printDocuments: printDocumentsZh,
+  printForms: printFormsZh,
   labels: labelsZh,
   stock: stockZh,
   scan: scanZh,

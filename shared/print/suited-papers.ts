@@ -14,8 +14,9 @@ export const suitedPapers: Readonly<Record<PrintKind, readonly PaperId[]>> = {
   'dispatch-slip': slipPapers,
   'receipt-slip': slipPapers,
   'transfer-slip': slipPapers,
-  'write-off-application': ['a4-portrait'],
-  'stock-card': sheetPapers,
+  // An approval form is signed at a desk and filed: a full sheet or a half one, never a roll.
+  'write-off-application': ['a4-portrait', 'a5-landscape'],
+  'stock-card': ['a4-portrait', 'a5-landscape', 'continuous-241'],
   'count-sheet-blind': sheetPapers,
   'count-sheet': sheetPapers,
   labels: ['label-60x40', 'label-100x70', 'a4-label-sheet'],

@@ -9,7 +9,7 @@ import { formatLabelSelection } from '../../shared/labels/selection';
 import { gs1Transmitted } from '../../shared/labels/symbols';
 import { seedDepot } from '../fixtures/depot';
 import { backendCall, expect, test } from './fixtures';
-import { decodeSymbol, openLabels, placedSymbols, renderPdf } from './label-pdf';
+import { decodeSymbol, openPrintView, placedSymbols, renderPdf } from './print-pdf';
 
 /** A depot with an internal-coded tent, GTIN-labelled water donated in batch W2026-01, and quilts of a Chinese batch number. */
 async function labelledDepot(backend: Backend) {
@@ -69,7 +69,7 @@ test.describe('labels printed and scanned back', () => {
         { id: depot.items.quilt.id, copies: 1 },
       ],
     });
-    await openLabels(page, rendererUrl, target, 'label-60x40');
+    await openPrintView(page, rendererUrl, { kind: 'labels', target, paper: 'label-60x40' });
     await expect(page.locator('.label-text[data-overflow="true"]')).toHaveCount(0);
     const pdf = await renderPdf(page, outDir(), 'items-60x40');
     expect(pdf.pageImages).toHaveLength(2);
@@ -99,7 +99,7 @@ test.describe('labels printed and scanned back', () => {
         { id: depot.quiltEntry.batchId, copies: 1 },
       ],
     });
-    await openLabels(page, rendererUrl, target, 'label-60x40');
+    await openPrintView(page, rendererUrl, { kind: 'labels', target, paper: 'label-60x40' });
     await expect(page.locator('.label-text[data-overflow="true"]')).toHaveCount(0);
     const pdf = await renderPdf(page, outDir(), 'batches-60x40');
     expect(pdf.pageImages).toHaveLength(2);
@@ -142,7 +142,7 @@ test.describe('labels printed and scanned back', () => {
       kind: 'batches',
       entries: [{ id: depot.waterEntry.batchId, sourceId: depot.waterEntry.sourceId, copies: 1, quantity: 240 }],
     });
-    await openLabels(page, rendererUrl, target, 'label-100x70');
+    await openPrintView(page, rendererUrl, { kind: 'labels', target, paper: 'label-100x70' });
     await expect(page.locator('.label-text[data-overflow="true"]')).toHaveCount(0);
     const pdf = await renderPdf(page, outDir(), 'batches-100x70');
     expect(pdf.pageImages).toHaveLength(1);
@@ -170,7 +170,7 @@ test.describe('labels printed and scanned back', () => {
           { id: depot.locations.zone.id, copies: 1 },
         ],
       });
-      await openLabels(page, rendererUrl, target, paper);
+      await openPrintView(page, rendererUrl, { kind: 'labels', target, paper });
       await expect(page.locator('.label-text[data-overflow="true"]')).toHaveCount(0);
       const pdf = await renderPdf(page, outDir(), `locations-${paper}`);
       expect(pdf.pages[0]).toMatch(/A区01货位[\s\S]*A-01[\s\S]*A库区/);
@@ -199,7 +199,7 @@ test.describe('labels printed and scanned back', () => {
         { id: depot.items.water.id, copies: 10 },
       ],
     });
-    await openLabels(page, rendererUrl, target, 'a4-label-sheet');
+    await openPrintView(page, rendererUrl, { kind: 'labels', target, paper: 'a4-label-sheet' });
     await expect(page.locator('.label-text[data-overflow="true"]')).toHaveCount(0);
     await expect(page.getByRole('group', { name: /^标签 \d+\/30$/ })).toHaveCount(30);
     const pdf = await renderPdf(page, outDir(), 'items-a4-sheet');

@@ -1,8 +1,9 @@
 /**
- * Print views as the printer gets them: the view opened at its print route, rendered by Chromium to PDF
- * with the print CSS (`page.pdf` with the page's own @page size), then read back the way an auditor
- * would — text with poppler's pdftotext, fonts with pdffonts, page images with pdftoppm, and the
- * barcodes on a page image decoded with ZXing.
+ * Print views as the printer gets them — slips, forms, cards and labels alike: the view opened at its
+ * print route, rendered by Chromium to PDF with the print CSS (`page.pdf` with the page's own @page
+ * size), then read back the way an auditor would — text with poppler's pdftotext, fonts with pdffonts,
+ * page images with pdftoppm, and every barcode on a page image decoded with ZXing, cropped by the
+ * position the page itself reports.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -156,35 +157,136 @@ export async function pageOverflow(page: Page): Promise<{ below: number; right: 
   })()`);
 }
 
+/** ZXing's format for each symbology the print views draw (bwip-js names). */
+const zxingFormats: Readonly<Record<string, BarcodeFormat>> = {
+  code128: BarcodeFormat.CODE_128,
+  'gs1-128': BarcodeFormat.CODE_128,
+  ean13: BarcodeFormat.EAN_13,
+  qrcode: BarcodeFormat.QR_CODE,
+  gs1datamatrix: BarcodeFormat.DATA_MATRIX,
+  datamatrix: BarcodeFormat.DATA_MATRIX,
+};
+
+const images = new Map<string, PNG>();
+function readImage(file: string): PNG {
+  if (!images.has(file)) images.set(file, PNG.sync.read(fs.readFileSync(file)));
+  return images.get(file)!;
+}
+
 /**
- * Decodes the barcode inside `box` (millimetres on the page) of a page image made at `dpi`: the region
- * is cut out with a quiet zone around it, turned to grey levels and given to ZXing.
+ * Decodes the symbol inside `box` (millimetres on the page) of a page image made at `dpi`: the region
+ * is cut out with `quietMm` of white around it, turned to grey levels and given to ZXing. GS1 symbols
+ * are reported as scanners report them: "]C1" first, GS between fields.
  */
-export function decodeBarcode(pngFile: string, dpi: number, box: MmBox, format: 'code128' | 'qrcode'): string {
-  const png = PNG.sync.read(fs.readFileSync(pngFile));
-  const pxPerMm = dpi / 25.4;
-  const pad = 3 * pxPerMm;
-  const x0 = Math.max(0, Math.floor(box.x * pxPerMm - pad));
-  const y0 = Math.max(0, Math.floor(box.y * pxPerMm - pad));
-  const x1 = Math.min(png.width, Math.ceil((box.x + box.width) * pxPerMm + pad));
-  const y1 = Math.min(png.height, Math.ceil((box.y + box.height) * pxPerMm + pad));
+function decodeBox(
+  pngFile: string,
+  dpi: number,
+  box: MmBox,
+  symbology: string,
+  quietMm: number,
+): { text: string; format: string } {
+  const image = readImage(pngFile);
+  const px = (mm: number) => Math.round((mm / 25.4) * dpi);
+  const pad = px(quietMm);
+  const x0 = Math.max(0, px(box.x) - pad);
+  const y0 = Math.max(0, px(box.y) - pad);
+  const x1 = Math.min(image.width, px(box.x + box.width) + pad);
+  const y1 = Math.min(image.height, px(box.y + box.height) + pad);
   const width = x1 - x0;
   const height = y1 - y0;
   const luminance = new Uint8ClampedArray(width * height);
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
-      const i = ((y0 + y) * png.width + (x0 + x)) * 4;
-      luminance[y * width + x] = (png.data[i]! * 299 + png.data[i + 1]! * 587 + png.data[i + 2]! * 114) / 1000;
+      const i = ((y0 + y) * image.width + (x0 + x)) * 4;
+      luminance[y * width + x] = Math.round(
+        0.299 * image.data[i]! + 0.587 * image.data[i + 1]! + 0.114 * image.data[i + 2]!,
+      );
     }
   }
-  const reader = new MultiFormatReader();
   const hints = new Map<DecodeHintType, unknown>([
-    [DecodeHintType.POSSIBLE_FORMATS, [format === 'code128' ? BarcodeFormat.CODE_128 : BarcodeFormat.QR_CODE]],
+    [DecodeHintType.POSSIBLE_FORMATS, [zxingFormats[symbology]]],
     [DecodeHintType.TRY_HARDER, true],
+    [DecodeHintType.ASSUME_GS1, symbology === 'gs1-128'],
   ]);
-  reader.setHints(hints);
-  const bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(luminance, width, height)));
-  return reader.decode(bitmap).getText();
+  const result = new MultiFormatReader().decode(
+    new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(luminance, width, height))),
+    hints,
+  );
+  return { text: result.getText(), format: BarcodeFormat[result.getBarcodeFormat()] ?? '' };
+}
+
+/** Decodes a slip's number barcode or QR code inside `box` (millimetres on the page) of a page image made at `dpi`. */
+export function decodeBarcode(pngFile: string, dpi: number, box: MmBox, format: 'code128' | 'qrcode'): string {
+  return decodeBox(pngFile, dpi, box, format, 3).text;
+}
+
+/** Page images of `renderPdf` are made at this resolution: enough for a 60 × 40 mm label's smallest module. */
+export const labelDpi = 300;
+
+export interface PlacedSymbol {
+  /** 0-based page (print sheet). */
+  page: number;
+  /** bwip-js symbology as drawn: code128, ean13, gs1-128, gs1datamatrix, qrcode. */
+  symbology: string;
+  label: string;
+  /** Position on its page, in millimetres from the top-left corner. */
+  xMm: number;
+  yMm: number;
+  widthMm: number;
+  heightMm: number;
+}
+
+/** Every label symbol on every page, with its position on the page. */
+export async function placedSymbols(page: Page): Promise<PlacedSymbol[]> {
+  return page.evaluate<PlacedSymbol[]>(`(() => {
+    const mm = 25.4 / 96;
+    const placed = [];
+    document.querySelectorAll('.print-sheet').forEach((sheet, index) => {
+      const origin = sheet.getBoundingClientRect();
+      sheet.querySelectorAll('.label-symbol').forEach((symbol) => {
+        const box = symbol.getBoundingClientRect();
+        placed.push({
+          page: index,
+          symbology: symbol.dataset.symbol ?? '',
+          label: symbol.getAttribute('aria-label') ?? '',
+          xMm: (box.left - origin.left) * mm,
+          yMm: (box.top - origin.top) * mm,
+          widthMm: box.width * mm,
+          heightMm: box.height * mm,
+        });
+      });
+    });
+    return placed;
+  })()`);
+}
+
+export interface RenderedPdf {
+  file: string;
+  pages: string[];
+  text: string;
+  pageImages: string[];
+}
+
+/** Prints the page to PDF (its own page size), reads its text as laid out and renders each page at `labelDpi`. */
+export async function renderPdf(page: Page, dir: string, name: string): Promise<RenderedPdf> {
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name}.pdf`);
+  await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
+  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  const prefix = path.join(dir, name);
+  execFileSync('pdftoppm', ['-r', String(labelDpi), '-png', file, prefix]);
+  const pageImages = fs
+    .readdirSync(dir)
+    .filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png'))
+    .sort((a, b) => Number(/-(\d+)\.png$/.exec(a)![1]) - Number(/-(\d+)\.png$/.exec(b)![1]))
+    .map((f) => path.join(dir, f));
+  return { file, pages: text.split('\f').filter((p) => p.trim() !== ''), text, pageImages };
+}
+
+/** Decodes one placed label symbol from its page image, with 2 mm of quiet zone around it. */
+export function decodeSymbol(pdf: RenderedPdf, symbol: PlacedSymbol): { text: string; format: string } {
+  const box = { x: symbol.xMm, y: symbol.yMm, width: symbol.widthMm, height: symbol.heightMm };
+  return decodeBox(pdf.pageImages[symbol.page]!, labelDpi, box, symbol.symbology, 2);
 }
 
 /** How many times `needle` occurs in `text`. */

@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { openBackend, type Backend } from '../../electron/backend/index';
 import { uuidv7Pattern } from '../../electron/backend/ids';
+import { stockCardTarget } from '../../shared/print/stockCardTarget';
 import { call, refusal, seedDepot, type Depot } from '../fixtures/depot';
 import { makeTempDir } from '../fixtures/temp-dir';
 
@@ -110,7 +111,8 @@ describe('the print log (打印记录)', () => {
     await record('dispatch-slip', slip.id);
     expect((await record('receipt-slip', receipt.id)).sequence).toBe(1);
     // A stock card prints for an item, not a document: no document is referenced.
-    expect(await record('stock-card', depot.items.tent.id)).toMatchObject({ sequence: 1, documentId: null });
+    const card = stockCardTarget({ itemId: depot.items.tent.id, from: null, to: null, sourceId: null, batchId: null });
+    expect(await record('stock-card', card)).toMatchObject({ sequence: 1, documentId: null });
     expect((await call(backend, 'print:history', { kind: 'dispatch-slip', target: slip.id })).count).toBe(2);
   });
 

@@ -1,4 +1,5 @@
 import type { PrintKind } from '../../../shared/print/jobs';
+import { parseStockCardTarget } from '../../../shared/print/stockCardTarget';
 import type { PrintLogEntry } from '../../../shared/schemas/print';
 import type { BackendContext, HandlersFor } from '../context';
 import { DomainError } from '../errors';
@@ -60,6 +61,7 @@ export function createPrintLog(ctx: BackendContext) {
     `INSERT INTO print_log (id, site_code, kind, target, document_id, paper, copies, via, printer, operator, printed_at, sequence)
      VALUES (@id, @site_code, @kind, @target, @document_id, @paper, @copies, @via, @printer, @operator, @printed_at, @sequence)`,
   );
+  const itemExists = db.prepare<[string], number>('SELECT 1 FROM items WHERE id = ?').pluck();
   const history = db.prepare<[string, string, string], Row>(
     `SELECT id, kind, target, document_id, paper, copies, via, printer, operator, printed_at, sequence
        FROM print_log WHERE site_code = ? AND kind = ? AND target = ? ORDER BY sequence`,
@@ -80,6 +82,21 @@ export function createPrintLog(ctx: BackendContext) {
           });
         }
         documentId = input.target;
+      }
+      if (input.kind === 'stock-card') {
+        // A stock card prints an item's card over a range: a target that names no item is not a printout.
+        const selection = parseStockCardTarget(input.target);
+        if (selection === null) {
+          throw new DomainError('invalid-input', `not a stock card selection: ${input.target}`, [
+            { path: ['target'], message: 'item=<id>&from=…&to=…&source=…&batch=…' },
+          ]);
+        }
+        if (itemExists.get(selection.itemId) === undefined) {
+          throw new DomainError('not-found', `no item ${selection.itemId} to print a stock card of`, {
+            entity: 'item',
+            id: selection.itemId,
+          });
+        }
       }
       const row: Row & { site_code: string } = {
         id: uuidv7(ctx.now().getTime()),

@@ -5,6 +5,7 @@ import type { DocumentDetail, Party } from '../../../shared/contract';
 import { errorText, useChannel } from '../../api/client';
 import { areaHref } from '../../app/areas';
 import { formatCartons, formatDateTime, formatNumber, today } from '../../components/format';
+import type { PrintKind } from '../../../shared/print/jobs';
 import { PrintButton } from '../../print/PrintButton';
 import { FilePaperworkDialog } from './FilePaperworkDialog';
 import { ReturnDialog } from './ReturnDialog';
@@ -19,6 +20,14 @@ interface DocumentViewProps {
 }
 
 type OpenDialog = 'reverse' | 'file' | 'return' | null;
+
+/** The paper form each kind of document prints as; adjustments and reversals have none. */
+const printKindOf: Partial<Record<DocumentDetail['kind'], PrintKind>> = {
+  dispatch: 'dispatch-slip',
+  receipt: 'receipt-slip',
+  transfer: 'transfer-slip',
+  write_off: 'write-off-application',
+};
 
 /** Who the header party is, by document kind and subkind. */
 function partyRole(doc: DocumentDetail): Party['kind'] | 'other' {
@@ -117,6 +126,7 @@ export function DocumentView({ id, onChanged }: DocumentViewProps) {
   const itemsById = new Map(doc.lines.map((l) => [l.itemId, l]));
   const donors = [...new Set(doc.entries.map((e) => e.donorName).filter((n): n is string => !!n))];
   const isDispatch = doc.kind === 'dispatch';
+  const printKind = printKindOf[doc.kind];
   const transport = doc.transport;
 
   return (
@@ -124,13 +134,8 @@ export function DocumentView({ id, onChanged }: DocumentViewProps) {
       <div className="document-toolbar">
         {back}
         <div className="document-actions" role="group" aria-label={t('documents.view.actionsLabel')}>
-          {(doc.kind === 'dispatch' || doc.kind === 'receipt') && (
-            <PrintButton
-              kind={doc.kind === 'dispatch' ? 'dispatch-slip' : 'receipt-slip'}
-              target={doc.id}
-              number={doc.number}
-              label={t('print.open.print')}
-            />
+          {printKind && (
+            <PrintButton kind={printKind} target={doc.id} number={doc.number} label={t('print.open.print')} />
           )}
           {canFile && (
             <button type="button" className="button button-primary" onClick={() => setDialog('file')}>

@@ -6,6 +6,8 @@ import { goTo, useRoute } from '../../app/areas';
 import { Field } from '../../components/Field';
 import { ItemPicker } from '../../components/ItemPicker';
 import { formatCartons, formatNumber } from '../../components/format';
+import { stockCardTarget } from '../../../shared/print/stockCardTarget';
+import { PrintButton } from '../../print/PrintButton';
 import { CardFilters, noFilter, type AppliedFilter } from './CardFilters';
 import { StockCardGrid } from './StockCardGrid';
 import './ledger.css';
@@ -61,6 +63,20 @@ function ItemLedger({ itemId, onPick }: ItemLedgerProps) {
           <ItemPicker label={t('ledger.item')} value={detail} onPick={onPick} includeInactive />
         </div>
         {detail && <ItemHeader item={detail} stock={stockRows} />}
+        {detail && (
+          // The card as filtered now (range, source, batch) is what prints.
+          <PrintButton
+            kind="stock-card"
+            target={stockCardTarget({ itemId, ...filter })}
+            number={t('printForms.open.cardNumber', {
+              code: detail.code,
+              from: filter.from ?? t('printForms.stockCard.periodStart'),
+              to: filter.to ?? t('printForms.stockCard.periodEnd'),
+            })}
+            label={t('printForms.open.printCard')}
+            className="button button-quiet ledger-print"
+          />
+        )}
       </div>
       {item.state.status === 'error' ? (
         <p className="notice-error" role="alert">

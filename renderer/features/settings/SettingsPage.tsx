@@ -9,6 +9,7 @@ import { useDepot } from '../../app/depot';
 import { roleMay } from '../../../shared/permissions';
 import { ActivitySection } from './ActivitySection';
 import { BackupSection } from './BackupSection';
+import { PrintDefaultsSection } from './PrintDefaultsSection';
 import { PrintSettingsSection } from './PrintSettingsSection';
 import { ScannerSettings } from './ScannerSettings';
 import { UsersSection } from './UsersSection';
@@ -193,6 +194,7 @@ export function SettingsPage() {
       </form>
       {roleMay(user.role, 'admin') && <UsersSection />}
       <PrintSettingsSection />
+      <PrintDefaultsSection />
       <ScannerSettings />
       <BackupSection />
       {roleMay(user.role, 'audit') && <ActivitySection />}

@@ -13,7 +13,7 @@ import { paperworkState, subkindText } from '../../features/documents/documentTe
 import type { PrintViewProps } from '../registry';
 import { PagedDocument } from './PagedDocument';
 import { documentRows, lineColumns } from './documentLines';
-import { FieldGrid, SignatureBlock, SlipHeading, type HeaderField } from './SlipParts';
+import { SignatureBlock, SlipHeader, type HeaderField } from './SlipParts';
 import { slipOptions } from '../../../shared/print/slipOptions';
 import { LineTotals } from './LineTotals';
 import { useDocumentForPrint } from './useDocumentForPrint';
@@ -115,18 +115,14 @@ export function DispatchSlip({ target, paper, params, ready, failed }: PrintView
         withValue,
       })}
       header={(page) => (
-        <>
-          <SlipHeading
-            paper={paper}
-            depotName={settings.depotName}
-            logo={settings.printing.logo}
-            title={title}
-            copy={page.copy}
-            number={doc.number}
-            marks={<EmergencyMark doc={doc} />}
-          />
-          <FieldGrid paper={paper} fields={fields} />
-        </>
+        <SlipHeader
+          paper={paper}
+          title={title}
+          copy={page.copy}
+          number={doc.number}
+          marks={<EmergencyMark doc={doc} />}
+          fields={fields}
+        />
       )}
       totals={(pageLines, page) => (
         <LineTotals lines={page.last ? rows : pageLines} grand={page.last} withValue={withValue} />

@@ -14,7 +14,7 @@ import type { PrintViewProps } from '../registry';
 import { documentRows, lineColumns } from './documentLines';
 import { LineTotals } from './LineTotals';
 import { PagedDocument } from './PagedDocument';
-import { FieldGrid, SignatureBlock, SlipHeading, type HeaderField } from './SlipParts';
+import { SignatureBlock, SlipHeader, type HeaderField } from './SlipParts';
 import { useDocumentForPrint } from './useDocumentForPrint';
 
 /** Who the goods came from, named as the receipt's kind names them. */
@@ -68,19 +68,7 @@ export function ReceiptSlip({ target, paper, params, ready, failed }: PrintViewP
         quantityHeader: t('printDocuments.columns.quantityReceived'),
         withValue,
       })}
-      header={(page) => (
-        <>
-          <SlipHeading
-            paper={paper}
-            depotName={settings.depotName}
-            logo={settings.printing.logo}
-            title={title}
-            copy={page.copy}
-            number={doc.number}
-          />
-          <FieldGrid paper={paper} fields={fields} />
-        </>
-      )}
+      header={(page) => <SlipHeader paper={paper} title={title} copy={page.copy} number={doc.number} fields={fields} />}
       totals={(pageLines, page) => (
         <LineTotals lines={page.last ? rows : pageLines} grand={page.last} withValue={withValue} />
       )}

@@ -6,6 +6,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { printableMm, type Paper } from '../../../shared/print/papers';
+import { useDepot } from '../../app/depot';
 import { Barcode } from '../../components/Barcode';
 
 /**
@@ -41,7 +42,8 @@ export interface SlipHeadingProps {
   title: string;
   /** The copy label (存根联…); '' for a document printed once. */
   copy: string;
-  number: string;
+  /** The document number, printed with its Code128 and QR; null for a printout of no document (a stock card). */
+  number: string | null;
   /** Marks under the title: the emergency box, a reversal note. */
   marks?: ReactNode;
 }
@@ -49,7 +51,7 @@ export interface SlipHeadingProps {
 export function SlipHeading({ paper, depotName, logo, title, copy, number, marks }: SlipHeadingProps) {
   const { t } = useTranslation();
   const narrow = printableMm(paper).widthMm < 100;
-  const code = (
+  const code = number !== null && (
     <div className="slip-number">
       <Barcode
         symbology="code128"
@@ -64,7 +66,7 @@ export function SlipHeading({ paper, depotName, logo, title, copy, number, marks
       </span>
     </div>
   );
-  const qr = (
+  const qr = number !== null && (
     <Barcode
       symbology="qrcode"
       data={number}
@@ -97,6 +99,24 @@ export function SlipHeading({ paper, depotName, logo, title, copy, number, marks
   );
 }
 
+export interface SlipHeaderProps extends Omit<SlipHeadingProps, 'depotName' | 'logo'> {
+  fields: readonly HeaderField[];
+}
+
+/**
+ * The header block every slip and form repeats on each page: the depot's logo and name from the
+ * settings, the title, copy label, number with its barcodes, marks, and the header fields.
+ */
+export function SlipHeader({ fields, ...heading }: SlipHeaderProps) {
+  const { settings } = useDepot();
+  return (
+    <>
+      <SlipHeading {...heading} depotName={settings.depotName} logo={settings.printing.logo} />
+      <FieldGrid paper={heading.paper} fields={fields} />
+    </>
+  );
+}
+
 export interface HeaderField {
   label: string;
   value: ReactNode;
@@ -123,6 +143,8 @@ export interface SignatureRole {
   role: string;
   /** A name the system knows (the operator who prepared the slip); blank lines otherwise. */
   name?: string;
+  /** The date the system knows for this role (the day a write-off was applied for); a blank line otherwise. */
+  date?: string;
   /** Further lines to fill in by hand (arrival time, condition on arrival). */
   extra?: readonly string[];
 }
@@ -137,7 +159,8 @@ export function SignatureBlock({
   roles: readonly SignatureRole[];
 }) {
   const { t } = useTranslation();
-  const columns = gridColumns(paper).signatures;
+  // Three roles on a wide sheet take a third each rather than huddling in half the width.
+  const columns = Math.min(gridColumns(paper).signatures, roles.length);
   return (
     <div className="slip-signatures">
       <p className="slip-statement">{statement}</p>
@@ -154,7 +177,7 @@ export function SignatureBlock({
             </div>
             <div className="slip-signature-line">
               <span>{t('printDocuments.signatures.date')}</span>
-              <span className="slip-blank" />
+              <span className="slip-blank">{r.date ?? ''}</span>
             </div>
             {r.extra?.map((label) => (
               <div key={label} className="slip-signature-line">

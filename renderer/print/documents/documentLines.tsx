@@ -23,6 +23,8 @@ export interface DocumentRow {
   valueFen: number;
   remarks: string;
   picks: Entry[];
+  /** A transfer's slot each pick moved to, in the order of `picks`; null for other documents. */
+  destinations: string[] | null;
 }
 
 /** A document's printed lines: each line with the ledger entries (batches, slots, sources) it moved. */
@@ -44,7 +46,24 @@ export function documentRows(doc: DocumentDetail): DocumentRow[] {
       valueFen: issued * l.unitValueFen,
       remarks: l.remarks,
       picks: picksByLine.get(l.id) ?? [],
+      destinations: null,
     };
+  });
+}
+
+/**
+ * A transfer's printed lines: a transfer line is posted as an entry out of one slot and one into
+ * another (same batch and source); the slip prints each out-entry as the pick, with the slot it went to.
+ */
+export function transferRows(doc: DocumentDetail): DocumentRow[] {
+  return documentRows(doc).map((row) => {
+    const outs = row.picks.filter((p) => p.quantity < 0);
+    const ins = row.picks.filter((p) => p.quantity > 0);
+    const destinations = outs.map((out) => {
+      const i = ins.findIndex((p) => p.batchId === out.batchId && p.sourceId === out.sourceId);
+      return i < 0 ? '' : ins.splice(i, 1)[0]!.locationCode;
+    });
+    return { ...row, picks: outs, destinations };
   });
 }
 
@@ -69,6 +88,8 @@ export interface LineColumnOptions {
   /** The header of the moved quantity: 实发数量 on a dispatch, 实收数量 on a receipt. */
   quantityHeader: string;
   withValue: boolean;
+  /** A transfer: the slot column is the slot moved from, followed by the slot moved to. */
+  transfer?: boolean;
 }
 
 /** The lines table every movement slip prints: item, unit, batches with dates, source, slot, quantities, cartons, value, remarks. */
@@ -127,7 +148,7 @@ export function lineColumns(t: TFunction, options: LineColumnOptions): LineColum
               <div>
                 {[
                   several(r) ? `${p.batchNo}（${formatNumber(Math.abs(p.quantity))}）` : p.batchNo,
-                  p.locationCode,
+                  r.destinations ? `${p.locationCode} → ${r.destinations[r.picks.indexOf(p)] ?? ''}` : p.locationCode,
                   p.donorName
                     ? `${p.sourceName} ${t('printDocuments.cells.donor', { donor: p.donorName })}`
                     : p.sourceName,
@@ -176,10 +197,21 @@ export function lineColumns(t: TFunction, options: LineColumnOptions): LineColum
     {
       id: 'location',
       stacked: 'hidden',
-      header: t('printDocuments.columns.location'),
+      header: options.transfer ? t('printForms.transfer.from') : t('printDocuments.columns.location'),
       width: 11,
       cell: (r) => <Stack values={pickValues(r, (p) => p.locationCode)} />,
     },
+    ...(options.transfer
+      ? [
+          {
+            id: 'toLocation',
+            stacked: 'hidden' as const,
+            header: t('printForms.transfer.to'),
+            width: 11,
+            cell: (r: DocumentRow) => <Stack values={r.destinations ?? []} />,
+          },
+        ]
+      : []),
     {
       id: 'ordered',
       header: t('printDocuments.columns.quantityOrdered'),
