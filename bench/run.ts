@@ -330,7 +330,8 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
 
   if (!process.env.BENCH_KEEP) {
     for (const f of fs.readdirSync(o.workDir))
-      if (!f.startsWith('depot-')) fs.rmSync(path.join(o.workDir, f), { force: true });
+      // Recursive: opening an older depot file backs it up into a backups folder beside it first.
+      if (!f.startsWith('depot-')) fs.rmSync(path.join(o.workDir, f), { force: true, recursive: true });
   }
   return {
     machine: {
