@@ -5,6 +5,7 @@ import { call, errorText } from '../api/client';
 import { CatalogPage } from '../features/catalog/CatalogPage';
 import { DispatchPage } from '../features/dispatch/DispatchPage';
 import { DocumentsPage } from '../features/documents/DocumentsPage';
+import { HomePage } from '../features/home/HomePage';
 import { InventoryPage } from '../features/inventory/InventoryPage';
 import { LedgerPage } from '../features/ledger/LedgerPage';
 import { ReceivePage } from '../features/receive/ReceivePage';
@@ -19,6 +20,7 @@ import { UserBox } from './UserBox';
 import './AppFrame.css';
 
 const pages: Record<Area, ComponentType> = {
+  home: HomePage,
   inventory: InventoryPage,
   receive: ReceivePage,
   dispatch: DispatchPage,

@@ -4,6 +4,7 @@ import { catalogEn } from './features/catalog';
 import { commonEn } from './features/common';
 import { dispatchEn } from './features/dispatch';
 import { documentsEn } from './features/documents';
+import { homeEn } from './features/home';
 import { inventoryEn } from './features/inventory';
 import { ledgerEn } from './features/ledger';
 import { labelsEn } from './features/labels';
@@ -43,6 +44,7 @@ export const enUS: Translation = {
   },
   nav: {
     label: 'Main navigation',
+    home: 'Home',
     inventory: 'Inventory',
     receive: 'Receive',
     dispatch: 'Dispatch',
@@ -59,6 +61,7 @@ export const enUS: Translation = {
     reports:
       'Export receipts-issues-balance summaries, reserve quota comparisons and expiry warnings per period, shaped like the ledgers auditors expect.',
   },
+  home: homeEn,
   inventory: inventoryEn,
   settings: {
     title: 'Settings',

@@ -108,7 +108,7 @@ test.describe('inventory', () => {
     backend,
   }) => {
     const depot = await stockDepot(backend);
-    await app.open();
+    await app.open('inventory');
 
     const headers = page.getByRole('grid').getByRole('columnheader');
     await expect(headers).toHaveText([
@@ -226,7 +226,7 @@ test.describe('inventory', () => {
     backend,
   }) => {
     await stockDepot(backend);
-    await app.open();
+    await app.open('inventory');
     const rows = app.gridRows;
     await expect(rows).toHaveCount(4);
 
@@ -319,7 +319,7 @@ test.describe('inventory', () => {
     backend,
   }) => {
     const depot = await stockDepot(backend);
-    await app.open();
+    await app.open('inventory');
 
     // Enter on a row opens its drill-down.
     await itemRow(page, 'MB-01').getByRole('gridcell').first().click();
