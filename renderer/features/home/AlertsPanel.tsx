@@ -55,7 +55,7 @@ function AlertCard({ kind, title, count, tone, entries, more, link, hint }: Card
         </ul>
       )}
       {more > 0 && <p className="home-alert-more">{t('home.alerts.more', { count: more })}</p>}
-      {hint && entries.length > 0 && <p className="home-alert-hint">{hint}</p>}
+      {hint && <p className="home-alert-hint">{hint}</p>}
       {link && (
         <a className="home-alert-link" href={link.href}>
           {link.text}
@@ -103,9 +103,7 @@ export function AlertsPanel({ data }: { data: AlertsData | null }) {
 
   function backupLine(state: BackupState): string {
     if (state.state === 'never') return t('home.alerts.backup.never');
-    const last = t('home.alerts.backup.last', { at: formatDateTime(state.lastBackupAt) });
-    const verdict = state.state === 'overdue' ? t('home.alerts.backup.overdue') : t('home.alerts.backup.ok');
-    return `${verdict}${t('home.charts.listSeparator')}${last}`;
+    return state.state === 'overdue' ? t('home.alerts.backup.overdue') : t('home.alerts.backup.ok');
   }
 
   const below = data?.below;
@@ -136,7 +134,10 @@ export function AlertsPanel({ data }: { data: AlertsData | null }) {
     },
     itemCard('expired', data?.expired, 'danger', 'expired'),
     itemCard('expiring90', data?.expiring90, 'warning', 'expiring'),
-    { ...itemCard('expiring180', data?.expiring180, 'warning', null), hint: t('home.alerts.expiring180.hint') },
+    {
+      ...itemCard('expiring180', data?.expiring180, 'warning', null),
+      hint: data?.expiring180.length ? t('home.alerts.expiring180.hint') : undefined,
+    },
     itemCard('aged', data?.aged, 'warning', 'aged'),
     {
       kind: 'paperwork',
@@ -174,6 +175,10 @@ export function AlertsPanel({ data }: { data: AlertsData | null }) {
       tone: backup === null || backup.state === 'ok' ? 'ok' : 'danger',
       entries: [],
       more: 0,
+      hint:
+        backup && backup.state !== 'never'
+          ? t('home.alerts.backup.last', { at: formatDateTime(backup.lastBackupAt) })
+          : undefined,
       link: { href: areaHref('settings'), text: t('home.alerts.backup.link') },
     },
   ];

@@ -111,7 +111,7 @@ export const homeZh = {
 
 export const homeEn: TranslationShape<typeof homeZh> = {
   title: 'Home',
-  subtitle: 'What needs attention, reserve quota coverage and people served, and the year’s movements and expiries.',
+  subtitle: "What needs attention, reserve quota coverage and people served, and the year's movements and expiries.",
   loading: 'Loading…',
   loadFailed: 'The home screen could not load: {{reason}}',
   retry: 'Retry',
@@ -165,7 +165,7 @@ export const homeEn: TranslationShape<typeof homeZh> = {
   coverage: {
     title: 'Reserve quota coverage',
     caption:
-      'By category; quantities add up in each item’s own unit, and stock above an item’s quota does not count towards coverage.',
+      "By category; quantities add up in each item's own unit, and stock above an item's quota does not count towards coverage.",
     uncategorized: 'No category',
     mixedUnits: 'mixed units',
     columns: {
