@@ -50,6 +50,8 @@ test.describe('opening the app on a fresh depot', () => {
   });
 
   test('every area is reachable from the navigation and says what it is for', async ({ app }) => {
+    // Ten areas drawn one after another: more than the default time on a busy two-core machine.
+    test.slow();
     await app.open();
     for (const name of areaNames) {
       await app.goTo(name);

@@ -1,26 +1,16 @@
 /**
- * An ECharts chart drawn offline on a canvas: only the bar chart, grid, legend and tooltip are bundled
- * (echarts/core with the parts registered here), no CDN, no theme files. The chart is one image to
- * assistive technology; its accessible name carries the numbers as a sentence.
+ * An ECharts chart drawn offline on a canvas (no CDN, no theme files). The library is imported when the
+ * first chart mounts, as the barcode encoder is: the window's start does not pay for it. The chart is one
+ * image to assistive technology; its accessible name carries the numbers as a sentence.
  */
 import { useEffect, useRef } from 'react';
-import { BarChart, type BarSeriesOption } from 'echarts/charts';
-import {
-  GridComponent,
-  LegendComponent,
-  TooltipComponent,
-  type GridComponentOption,
-  type LegendComponentOption,
-  type TooltipComponentOption,
-} from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
+import type { ECharts } from 'echarts/core';
+import type * as EChartsParts from './echartsParts';
+import type { ChartOption } from './echartsParts';
 
-echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+export type { ChartOption } from './echartsParts';
 
-export type ChartOption = echarts.ComposeOption<
-  BarSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
->;
+let loading: Promise<typeof EChartsParts> | null = null;
 
 interface ChartProps {
   option: ChartOption;
@@ -30,25 +20,35 @@ interface ChartProps {
 
 export function Chart({ option, summary }: ChartProps) {
   const host = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
+  const chart = useRef<ECharts | null>(null);
+  const latest = useRef(option);
+
+  useEffect(() => {
+    latest.current = option;
+    chart.current?.setOption(option, { notMerge: true });
+  }, [option]);
 
   useEffect(() => {
     const element = host.current!;
-    const instance = echarts.init(element, null, { renderer: 'canvas' });
-    chart.current = instance;
-    // The chart follows its box: the window resized, the sidebar, a wider language.
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(element);
+    let live = true;
+    let observer: ResizeObserver | null = null;
+    loading ??= import('./echartsParts');
+    void loading.then(({ echarts }) => {
+      if (!live) return;
+      const instance = echarts.init(element, null, { renderer: 'canvas' });
+      chart.current = instance;
+      instance.setOption(latest.current, { notMerge: true });
+      // The chart follows its box: the window resized, a wider language.
+      observer = new ResizeObserver(() => instance.resize());
+      observer.observe(element);
+    });
     return () => {
-      observer.disconnect();
-      instance.dispose();
+      live = false;
+      observer?.disconnect();
+      chart.current?.dispose();
       chart.current = null;
     };
   }, []);
-
-  useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
-  }, [option]);
 
   return <div ref={host} className="home-chart-canvas" role="img" aria-label={summary} />;
 }
