@@ -6,7 +6,12 @@ import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../shared/contract';
 import { areaHref } from '../../app/areas';
 import { formatDateTime, formatNumber } from '../../components/format';
-import type { AlertKind, BackupState, ItemAlertEntry } from './homeAlerts';
+import type { AlertKind, BackupState, ItemAlertEntry } from '../../../shared/dashboard/alerts';
+
+/** Where an item is dealt with: the inventory filtered to it, where its batches can be moved, adjusted or written off. */
+function itemHref(code: string): string {
+  return areaHref('inventory', code);
+}
 
 /** Entries shown per card; the rest are counted and reached through the card's link. */
 const shownEntries = 3;
@@ -85,7 +90,7 @@ export function AlertsPanel({ data }: { data: AlertsData | null }) {
     tone: list && list.length > 0 ? tone : 'ok',
     entries: (list ?? []).slice(0, shownEntries).map((e) => ({
       key: e.itemId,
-      href: e.href,
+      href: itemHref(e.code),
       text: t(`home.alerts.${kind}.entry`, {
         code: e.code,
         name: e.name,
@@ -119,7 +124,7 @@ export function AlertsPanel({ data }: { data: AlertsData | null }) {
       tone: below && below.length > 0 ? 'danger' : 'ok',
       entries: (below ?? []).slice(0, shownEntries).map((e) => ({
         key: e.itemId,
-        href: e.href,
+        href: itemHref(e.code),
         text: t('home.alerts.below.entry', {
           code: e.code,
           name: e.name,

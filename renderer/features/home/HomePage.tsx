@@ -13,7 +13,7 @@ import { AlertsPanel, type AlertsData } from './AlertsPanel';
 import { Chart } from './Chart';
 import { expiryChart, movementsChart, stockByCategory } from './chartOptions';
 import { CoverageTable } from './CoverageTable';
-import { backupState, expiryAlerts, farExpiryDays, itemEntries, itemHref } from './homeAlerts';
+import { backupState, expiryAlerts, farExpiryDays, itemEntries } from '../../../shared/dashboard/alerts';
 import './home.css';
 
 function valueOf<T>(state: Loaded<T>): T | undefined {
@@ -75,7 +75,6 @@ export function HomePage() {
         quantity: r.onHand,
         minStock: r.minStock,
         date: '',
-        href: itemHref(r.code),
       })),
       ...(({ expired, within90, within180 }) => ({ expired, expiring90: within90, expiring180: within180 }))(
         expiryAlerts(expiringRows, items, day),

@@ -1,10 +1,10 @@
 /**
  * The home screen's alerts worked out from the backend's lists: which items are below minimum, expired,
  * expiring within 90 or 180 days, stored three years or more; which emergency dispatches still wait for
- * their paperwork; whether the backups are overdue. Pure, so the thresholds are tested without a window.
+ * their paperwork; whether the backups are overdue. Pure and in shared/, so the thresholds are tested
+ * without a window (test/unit/dashboard-alerts.test.ts).
  */
-import type { ChannelOutput, InventoryRow, StockRow } from '../../../shared/contract';
-import { areaHref } from '../../app/areas';
+import type { ChannelOutput, InventoryRow, StockRow } from '../contract';
 
 /** Expiry on or before today + this many days is "within 90 days". */
 export const nearExpiryDays = 90;
@@ -24,18 +24,12 @@ export interface ItemAlertEntry {
   quantity: number;
   /** The earliest expiry (expiry alerts) or receipt (aged) among its batches. */
   date: string;
-  href: string;
 }
 
 export function addDays(date: string, days: number): string {
   const t = new Date(`${date}T00:00:00Z`);
   t.setUTCDate(t.getUTCDate() + days);
   return t.toISOString().slice(0, 10);
-}
-
-/** Where an item is dealt with: the inventory filtered to it, where its batches can be moved, adjusted or written off. */
-export function itemHref(code: string): string {
-  return areaHref('inventory', code);
 }
 
 /** Groups stock rows by item (in first-seen order), keeping the earliest of `dateOf`. */
@@ -60,7 +54,6 @@ export function itemEntries(
         unit: item?.baseUnit ?? '',
         quantity: row.quantity,
         date,
-        href: itemHref(item?.code ?? ''),
       });
     }
   }
