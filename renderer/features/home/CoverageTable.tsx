@@ -114,7 +114,12 @@ export function CoverageTable({ coverage }: { coverage: Coverage }) {
         <h3 id="home-sources-title" className="home-subheading">
           {t('home.sources.title')}
         </h3>
-        <table className="home-table home-sources-table" aria-labelledby="home-sources-title">
+        {sources.length === 0 && <p className="home-muted">{t('home.sources.none')}</p>}
+        <table
+          className="home-table home-sources-table"
+          aria-labelledby="home-sources-title"
+          hidden={sources.length === 0}
+        >
           <tbody>
             {sources.map((s) => {
               const source = sourceById.get(s.sourceId);

@@ -132,7 +132,9 @@ export function HomePage() {
               {title}
             </figcaption>
             {source.state.status === 'error' && <Problem error={source.state.error} retry={source.reload} />}
-            {chart ? <Chart option={chart.option} summary={chart.summary} /> : <div className="home-chart-canvas" />}
+            {chart?.empty && <p className="home-chart-empty">{t('home.charts.empty')}</p>}
+            {chart && !chart.empty && <Chart option={chart.option} summary={chart.summary} />}
+            {!chart && <div className="home-chart-canvas" />}
           </figure>
         ))}
       </div>

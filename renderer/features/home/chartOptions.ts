@@ -20,6 +20,8 @@ const textStyle = {
 const axisLabel = { color: '#4c5865', fontSize: 12 };
 const valueAxis = {
   type: 'value' as const,
+  // Quantities are whole: no 0.5 ticks (which whole-number labels would show as 0, 1, 1).
+  minInterval: 1,
   axisLabel: { ...axisLabel, formatter: (v: number) => formatNumber(v) },
   splitLine: { lineStyle: { color: '#e3e7eb' } },
 };
@@ -30,12 +32,19 @@ const tooltip = {
   textStyle: { ...textStyle, fontSize: 13 },
 };
 
+/** A chart's option and its sentence; `empty` when there is nothing to draw (the figure then says so in words). */
+export interface ChartData {
+  option: ChartOption;
+  summary: string;
+  empty: boolean;
+}
+
 export function categoryName(t: TFunction, c: { name: string | null }): string {
   return c.name ?? t('home.coverage.uncategorized');
 }
 
 /** Horizontal bars, one per category, stacked by source. */
-export function stockByCategory(t: TFunction, coverage: Coverage): { option: ChartOption; summary: string } {
+export function stockByCategory(t: TFunction, coverage: Coverage): ChartData {
   const categories = coverage.categories.filter((c) => c.onHand > 0);
   const sources = coverage.sources.filter((s) =>
     categories.some((c) => c.bySource.some((b) => b.sourceId === s.sourceId)),
@@ -76,7 +85,11 @@ export function stockByCategory(t: TFunction, coverage: Coverage): { option: Cha
       }),
     )
     .join(t('home.charts.sentenceSeparator'));
-  return { option, summary: t('home.charts.stockByCategory.summary', { details }) };
+  return {
+    option,
+    summary: t('home.charts.stockByCategory.summary', { details: details || t('home.charts.empty') }),
+    empty: categories.length === 0,
+  };
 }
 
 function monthParts(month: string): { year: string; month: string } {
@@ -84,7 +97,7 @@ function monthParts(month: string): { year: string; month: string } {
 }
 
 /** Two bars per month: in and out. */
-export function movementsChart(t: TFunction, months: MonthMovement[]): { option: ChartOption; summary: string } {
+export function movementsChart(t: TFunction, months: MonthMovement[]): ChartData {
   // January carries its year, so a window spanning two years reads without the tooltip.
   const labels = months.map((m) =>
     m.month.endsWith('-01') || m === months[0]
@@ -126,11 +139,15 @@ export function movementsChart(t: TFunction, months: MonthMovement[]): { option:
       }),
     )
     .join(t('home.charts.sentenceSeparator'));
-  return { option, summary: t('home.charts.movements.summary', { details: details || t('home.charts.empty') }) };
+  return {
+    option,
+    summary: t('home.charts.movements.summary', { details: details || t('home.charts.empty') }),
+    empty: details === '',
+  };
 }
 
 /** One bar per month from this one, the expired bar first (in red) and "later" last. */
-export function expiryChart(t: TFunction, timeline: ExpiryTimeline): { option: ChartOption; summary: string } {
+export function expiryChart(t: TFunction, timeline: ExpiryTimeline): ChartData {
   const buckets = [
     { label: t('home.charts.expiry.expired'), ...timeline.expired, colour: dangerColour },
     ...timeline.months.map((m) => ({
@@ -169,5 +186,9 @@ export function expiryChart(t: TFunction, timeline: ExpiryTimeline): { option: C
       t('home.charts.expiry.entry', { bucket: b.label, quantity: formatNumber(b.quantity), batches: b.batches }),
     )
     .join(t('home.charts.sentenceSeparator'));
-  return { option, summary: t('home.charts.expiry.summary', { details: details || t('home.charts.empty') }) };
+  return {
+    option,
+    summary: t('home.charts.expiry.summary', { details: details || t('home.charts.empty') }),
+    empty: details === '',
+  };
 }

@@ -78,6 +78,7 @@ export const homeZh = {
   sources: {
     title: '按来源可保障人数',
     donor: '捐赠方：{{name}}',
+    none: '目前没有库存。',
   },
   charts: {
     stockByCategory: {
@@ -187,6 +188,7 @@ export const homeEn: TranslationShape<typeof homeZh> = {
   sources: {
     title: 'People served by source',
     donor: 'Donor: {{name}}',
+    none: 'No stock at present.',
   },
   charts: {
     stockByCategory: {
