@@ -274,6 +274,15 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
   const expiring = await repeat(o.runs * 4, () => time(() => call(backend, 'stock:expiring', { withinDays: 90 })));
   figures.push(figure('expiring within 90 days, p50', 'ms', [percentile(expiring, 50)]));
   figures.push(figure('expiring within 90 days, p99', 'ms', [percentile(expiring, 99)]));
+  // The home screen asks these three on every visit.
+  for (const [name, channel] of [
+    ['home: coverage per category', 'dashboard:coverage'],
+    ['home: in and out per month, 12 months', 'dashboard:movements'],
+    ['home: expiry timeline', 'dashboard:expiry-timeline'],
+  ] as const) {
+    const ms = await repeat(o.runs * 2, () => time(() => call(backend, channel)));
+    figures.push(figure(`${name}, p50`, 'ms', [percentile(ms, 50)]));
+  }
 
   // Chain verification against hashing alone.
   const hashOnly = await repeat(o.runs, () =>

@@ -65,6 +65,7 @@ import {
 import { isSuitedPaper } from './print/suited-papers';
 import type { PrintKind } from './print/jobs';
 import { scanQuerySchema, scanResultSchema } from './schemas/scan';
+import { coverageSchema, expiryTimelineSchema, monthsQuerySchema, movementsSchema } from './schemas/dashboard';
 import {
   incidentDeclareSchema,
   incidentReportSchema,
@@ -221,6 +222,7 @@ export * from './schemas/print';
 export * from './schemas/scan';
 export * from './schemas/accounts';
 export * from './schemas/emergency';
+export * from './schemas/dashboard';
 export { idSchema, dateSchema } from './schemas/common';
 
 export const contract = {
@@ -438,6 +440,22 @@ export const contract = {
     'Emergency dispatches still waiting for their allocation order number, with deadlines.',
     noInput,
     z.array(pendingPaperworkSchema),
+  ),
+  // — The reserve dashboard (首页) —
+  'dashboard:coverage': channel(
+    'Per category: on hand against the reserve quotas and the people the stock can serve, in total and by source.',
+    noInput,
+    coverageSchema,
+  ),
+  'dashboard:movements': channel(
+    'Stock in and out per calendar month over the last N months (12 by default), net per document and item.',
+    monthsQuerySchema,
+    movementsSchema,
+  ),
+  'dashboard:expiry-timeline': channel(
+    'Stock with an expiry date by the month it expires: already expired, the next N months, later.',
+    monthsQuerySchema,
+    expiryTimelineSchema,
   ),
   'documents:list': channel(
     'Posted documents, newest first, with filters.',

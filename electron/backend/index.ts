@@ -15,6 +15,7 @@ import { DatabaseOpenError, DomainError } from './errors';
 import { createItems } from './catalog/items';
 import { createLabels } from './catalog/labels';
 import { createMasterData } from './catalog/master-data';
+import { createDashboard } from './dashboard/dashboard';
 import { createDocuments } from './documents/documents';
 import { createDrafts } from './drafts/drafts';
 import { createIncidents } from './emergency/incidents';
@@ -204,6 +205,7 @@ export function createHandlers(
     'stock:allocate': (input) => allocation.allocate(input),
     ...createStockQueries(ctx, items).handlers,
     ...documents.handlers,
+    ...createDashboard(ctx).handlers,
     ...scan.handlers,
     ...createLedgerMaintenance(ctx).handlers,
     ...createDrafts(ctx).handlers,

@@ -6,6 +6,7 @@ import { CatalogPage } from '../features/catalog/CatalogPage';
 import { DispatchArea } from '../features/emergency/DispatchArea';
 import { IncidentBanner } from '../features/emergency/IncidentBanner';
 import { DocumentsPage } from '../features/documents/DocumentsPage';
+import { HomePage } from '../features/home/HomePage';
 import { InventoryPage } from '../features/inventory/InventoryPage';
 import { LedgerPage } from '../features/ledger/LedgerPage';
 import { ReceivePage } from '../features/receive/ReceivePage';
@@ -20,6 +21,7 @@ import { UserBox } from './UserBox';
 import './AppFrame.css';
 
 const pages: Record<Area, ComponentType> = {
+  home: HomePage,
   inventory: InventoryPage,
   receive: ReceivePage,
   dispatch: DispatchArea,

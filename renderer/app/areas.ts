@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 
 /** The main areas of the application, in the order the navigation lists them. */
 export const areas = [
+  'home',
   'inventory',
   'receive',
   'dispatch',
@@ -14,7 +15,8 @@ export const areas = [
 ] as const;
 export type Area = (typeof areas)[number];
 
-const defaultArea: Area = 'inventory';
+/** The reserve dashboard: what needs attention first, whoever opens the app. */
+const defaultArea: Area = 'home';
 
 /**
  * Where the window is: an area, and optionally one record in it (a document id in documents, an

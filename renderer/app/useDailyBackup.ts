@@ -11,6 +11,9 @@ export type DailyBackup =
 
 const hour = 60 * 60 * 1000;
 
+/** Fired on the window after each daily-backup run, so screens showing the backup state read it again. */
+export const dailyBackupSettledEvent = 'relief-reserve:daily-backup-settled';
+
 export function useDailyBackup(enabled: boolean): DailyBackup {
   const [backup, setBackup] = useState<DailyBackup>({ state: 'running' });
   useEffect(() => {
@@ -21,6 +24,7 @@ export function useDailyBackup(enabled: boolean): DailyBackup {
       if (!live) return;
       if (!ensured.ok) {
         setBackup({ state: 'failed', error: ensured.error });
+        window.dispatchEvent(new Event(dailyBackupSettledEvent));
         return;
       }
       const status = await call('backup:status');
@@ -28,6 +32,7 @@ export function useDailyBackup(enabled: boolean): DailyBackup {
       setBackup(
         status.ok ? { state: 'ok', lastBackupAt: status.value.lastBackupAt } : { state: 'failed', error: status.error },
       );
+      window.dispatchEvent(new Event(dailyBackupSettledEvent));
     }
     void run();
     const timer = window.setInterval(() => void run(), hour);

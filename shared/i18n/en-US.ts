@@ -5,6 +5,7 @@ import { commonEn } from './features/common';
 import { dispatchEn } from './features/dispatch';
 import { documentsEn } from './features/documents';
 import { emergencyEn } from './features/emergency';
+import { homeEn } from './features/home';
 import { inventoryEn } from './features/inventory';
 import { ledgerEn } from './features/ledger';
 import { labelsEn } from './features/labels';
@@ -47,6 +48,7 @@ export const enUS: Translation = {
   },
   nav: {
     label: 'Main navigation',
+    home: 'Home',
     inventory: 'Inventory',
     receive: 'Receive',
     dispatch: 'Dispatch',
@@ -63,6 +65,7 @@ export const enUS: Translation = {
     reports:
       'Export receipts-issues-balance summaries, reserve quota comparisons and expiry warnings per period, shaped like the ledgers auditors expect.',
   },
+  home: homeEn,
   inventory: inventoryEn,
   settings: {
     title: 'Settings',

@@ -5,6 +5,7 @@ import { commonZh } from './features/common';
 import { dispatchZh } from './features/dispatch';
 import { documentsZh } from './features/documents';
 import { emergencyZh } from './features/emergency';
+import { homeZh } from './features/home';
 import { inventoryZh } from './features/inventory';
 import { ledgerZh } from './features/ledger';
 import { labelsZh } from './features/labels';
@@ -50,6 +51,7 @@ export const zhCN = {
   },
   nav: {
     label: '主导航',
+    home: '首页',
     inventory: '库存',
     receive: '入库',
     dispatch: '出库',
@@ -66,6 +68,7 @@ export const zhCN = {
     stocktake: '生成盲盘表、扫码计数、复盘差异，盘盈盘亏经审批后过账调整。',
     reports: '按期间导出收发存汇总、储备定额对比和到期预警等报表，格式符合台账习惯。',
   },
+  home: homeZh,
   inventory: inventoryZh,
   settings: {
     title: '设置',

@@ -42,7 +42,7 @@ test('the inventory and the stock card read in English', async ({ app, page, bac
     lines: [{ itemId: items.tent.id, units: 20 }],
   });
 
-  await app.open();
+  await app.open('inventory');
   await page.getByRole('button', { name: 'English' }).click();
   await expect(app.heading).toHaveText('Inventory');
 

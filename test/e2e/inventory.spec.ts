@@ -109,7 +109,7 @@ test.describe('inventory', () => {
     backend,
   }) => {
     const depot = await stockDepot(backend);
-    await app.open();
+    await app.open('inventory');
 
     const headers = page.getByRole('grid').getByRole('columnheader');
     await expect(headers).toHaveText([
@@ -227,7 +227,7 @@ test.describe('inventory', () => {
     backend,
   }) => {
     await stockDepot(backend);
-    await app.open();
+    await app.open('inventory');
     const rows = app.gridRows;
     await expect(rows).toHaveCount(4);
 
@@ -320,7 +320,7 @@ test.describe('inventory', () => {
     backend,
   }) => {
     const depot = await stockDepot(backend);
-    await app.open();
+    await app.open('inventory');
 
     // Enter on a row opens its drill-down.
     await itemRow(page, 'MB-01').getByRole('gridcell').first().click();

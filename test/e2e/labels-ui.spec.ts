@@ -178,7 +178,7 @@ test.describe('labels in the desk', () => {
         },
       ],
     });
-    await app.open();
+    await app.open('inventory');
     await page.getByRole('grid').getByRole('row').filter({ hasText: 'KS-550' }).getByRole('gridcell').first().click();
     const panel = page.getByRole('region', { name: 'KS-550 矿泉水 的库存明细' });
     await panel.getByRole('button', { name: '打印批次 W2026-01（A-01，社会捐赠-爱心企业）的标签' }).click();

@@ -6,7 +6,7 @@ test.describe('interface language', () => {
     page,
     backend,
   }) => {
-    await app.open();
+    await app.open('inventory');
     await page.getByRole('button', { name: 'English' }).click();
 
     await expect(app.heading).toHaveText('Inventory');
@@ -31,7 +31,7 @@ test.describe('interface language', () => {
 
   test('a language stored in the settings applies from the start', async ({ app, page, backend }) => {
     await backendCall(backend, 'settings:update', { language: 'en-US' });
-    await app.open();
+    await app.open('inventory');
 
     await expect(app.heading).toHaveText('Inventory');
     await expect(page).toHaveTitle('Relief Reserve');

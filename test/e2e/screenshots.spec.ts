@@ -6,6 +6,7 @@ import { backendCall, expect, test, type AppWindow } from './fixtures';
 import { typicalCatalog } from './catalog-items';
 
 const areas = [
+  { area: 'home', name: '首页' },
   { area: 'inventory', name: '库存' },
   { area: 'receive', name: '入库' },
   { area: 'dispatch', name: '出库' },
@@ -32,7 +33,7 @@ test.describe('screenshots of a depot in use', () => {
   });
 
   test('every area in Chinese', async ({ app }) => {
-    await app.open();
+    await app.open('inventory');
     await expect(app.gridRows.first()).toBeVisible();
     for (const { area, name } of areas) {
       await app.goTo(name);
@@ -43,7 +44,7 @@ test.describe('screenshots of a depot in use', () => {
   });
 
   test('the inventory in English, and its quick filter at work', async ({ app, page }) => {
-    await app.open();
+    await app.open('inventory');
     await page.getByRole('button', { name: 'English' }).click();
     await expect(app.heading).toHaveText('Inventory');
     await expect(app.gridRows.first()).toBeVisible();
@@ -57,7 +58,7 @@ test.describe('screenshots of a depot in use', () => {
   });
 
   test('a column filter open on the name column', async ({ app, page }) => {
-    await app.open();
+    await app.open('inventory');
     await page.getByRole('columnheader', { name: '品名' }).focus();
     await page.keyboard.press('Control+Enter');
     await page.getByRole('textbox', { name: '筛选值' }).fill('帐篷');
@@ -75,7 +76,7 @@ test.describe('screenshots of a depot in use', () => {
 });
 
 test('screenshot of an empty catalog', async ({ app }) => {
-  await app.open();
+  await app.open('inventory');
   await expect(app.page.getByRole('heading', { name: '目录中还没有物资' })).toBeVisible();
   await app.screenshot('inventory-empty');
 });

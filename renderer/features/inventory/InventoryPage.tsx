@@ -4,6 +4,7 @@ import type { GridApi } from 'ag-grid-community';
 import type { Source, StockRow } from '../../../shared/contract';
 import type { AppError } from '../../../shared/errors';
 import { call, errorText } from '../../api/client';
+import { useRoute } from '../../app/areas';
 import { today } from '../../components/format';
 import { goTo } from '../../app/areas';
 import { beep } from '../../scan/beep';
@@ -15,6 +16,7 @@ import { InventoryGrid } from './InventoryGrid';
 import { ItemStockPanel } from './ItemStockPanel';
 import {
   alertDates,
+  stockAlerts,
   inventoryLine,
   isListed,
   summarize,
@@ -51,7 +53,19 @@ export function InventoryPage() {
   const dates = useMemo(() => alertDates(today()), []);
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
   const [generation, setGeneration] = useState(0);
-  const [quickFilter, setQuickFilter] = useState('');
+  // A link may open the inventory filtered (`#/inventory/below` from the home screen's alerts, or an item's
+  // code): a marker key becomes its word in the current language, anything else is filter text as it is.
+  const { target } = useRoute();
+  const filterFor = (linked: string | null): string =>
+    linked !== null && (stockAlerts as readonly string[]).includes(linked)
+      ? t(`inventory.markers.${linked as (typeof stockAlerts)[number]}`)
+      : (linked ?? '');
+  const [quickFilter, setQuickFilter] = useState(() => filterFor(target));
+  const [linkedTarget, setLinkedTarget] = useState(target);
+  if (target !== linkedTarget) {
+    setLinkedTarget(target);
+    setQuickFilter(filterFor(target));
+  }
   const [displayed, setDisplayed] = useState<number | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [columnsOpen, setColumnsOpen] = useState(false);
