@@ -118,6 +118,14 @@ export const errorCodes = [
   'barcode-check-digit',
   /** A scanned GS1 element string breaks the GS1 rules (details: problem, ai). */
   'gs1-invalid',
+  /** The person who started (or posted) a record may not approve it: a second person approves. */
+  'approval-own-document',
+  /** The stocktake is approved or cancelled: it takes no more counts, reasons or approvals (details: status). */
+  'stocktake-closed',
+  /** Some lines of the stocktake have no count yet: every line is counted (0 if empty) before approval (details: lines). */
+  'stocktake-not-counted',
+  /** The scope chosen holds no stock: there is nothing to count. */
+  'stocktake-empty',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

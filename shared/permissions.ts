@@ -109,6 +109,15 @@ export const channelPermissions: Readonly<Record<Channel, Permission>> = {
   // Every signed-in user prints (keepers print slips, auditors print reports); each print is logged.
   'print:record': 'read',
   'print:history': 'read',
+  'stocktake:list': 'read',
+  'stocktake:get': 'read',
+  'stocktake:report': 'read',
+  'stocktake:start': 'post',
+  'stocktake:count': 'post',
+  'stocktake:recount': 'post',
+  'stocktake:set-reason': 'post',
+  'stocktake:cancel': 'post',
+  'stocktake:approve': 'approve',
 };
 
 /** Settings every user may change in passing (the language, the printer the preview remembers); any other key needs `admin`. */

@@ -34,6 +34,7 @@ import { createScanResolver } from './scan/resolve';
 import { createReceipts } from './stock/receipts';
 import { createReversals } from './stock/reversals';
 import { createStockRules } from './stock/rules';
+import { createStocktake } from './stocktake/stocktake';
 
 export { DatabaseOpenError, DomainError } from './errors';
 
@@ -205,6 +206,7 @@ export function createHandlers(
     ...createDrafts(ctx).handlers,
     ...createBackups(ctx, settings, restorer).handlers,
     ...createPrintLog(ctx).handlers,
+    ...createStocktake(ctx, master, rules, posting).handlers,
     ...(accountHandlers ?? buildAccountHandlers(ctx, settings)),
   };
 }

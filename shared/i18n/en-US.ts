@@ -181,6 +181,11 @@ export const enUS: Translation = {
     'wrong-password': 'The current password is wrong.',
     'password-required': 'A new account needs an initial password (at least 8 characters).',
     'username-fixed': 'A username cannot change once created (the ledger records it).',
+    'approval-own-document': 'You cannot approve what you started yourself: another supervisor or admin approves it.',
+    'stocktake-closed': 'This stocktake is approved or cancelled: it takes no more counts, changes or approvals.',
+    'stocktake-not-counted':
+      '{{lines}} lines have no count yet: every line needs a counted quantity (0 if empty) before approval.',
+    'stocktake-empty': 'The chosen scope holds no stock: there is nothing to count.',
     unknown: 'An unknown error occurred (code {{code}}).',
   },
   importReasons: {
