@@ -9,6 +9,7 @@ import type { Paper } from '../../shared/print/papers';
 import { DispatchSlip } from './documents/DispatchSlip';
 import { ReceiptSlip } from './documents/ReceiptSlip';
 import { LabelsView } from './labels/LabelsView';
+import { BlindCountSheet, CountSheet } from './stocktake/CountSheet';
 
 export interface PrintViewProps {
   target: string;
@@ -27,4 +28,6 @@ export const printViews: Partial<Record<PrintKind, PrintView>> = {
   'dispatch-slip': DispatchSlip,
   'receipt-slip': ReceiptSlip,
   labels: LabelsView,
+  'count-sheet-blind': BlindCountSheet,
+  'count-sheet': CountSheet,
 };

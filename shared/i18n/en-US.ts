@@ -12,6 +12,7 @@ import { printDocumentsEn } from './features/printDocuments';
 import { receiveEn } from './features/receive';
 import { stockEn } from './features/stock';
 import { scanEn } from './features/scan';
+import { stocktakeEn } from './features/stocktake';
 import type { Translation } from './zh-CN';
 
 /** The interface text in English. Typed from zh-CN: a missing or extra key fails the typecheck. */
@@ -29,6 +30,7 @@ export const enUS: Translation = {
   labels: labelsEn,
   stock: stockEn,
   scan: scanEn,
+  stocktake: stocktakeEn,
   app: {
     name: 'Relief Reserve',
     opening: 'Opening…',

@@ -12,6 +12,7 @@ import { printDocumentsZh } from './features/printDocuments';
 import { receiveZh } from './features/receive';
 import { stockZh } from './features/stock';
 import { scanZh } from './features/scan';
+import { stocktakeZh } from './features/stocktake';
 import { type TranslationShape } from './shape';
 /**
  * The interface text in Chinese: the source of truth for the keys. en-US.ts must carry exactly the
@@ -31,6 +32,7 @@ export const zhCN = {
   labels: labelsZh,
   stock: stockZh,
   scan: scanZh,
+  stocktake: stocktakeZh,
   app: {
     name: '救灾物资储备管理',
     opening: '正在打开…',

@@ -16,8 +16,9 @@ export const suitedPapers: Readonly<Record<PrintKind, readonly PaperId[]>> = {
   'transfer-slip': slipPapers,
   'write-off-application': ['a4-portrait'],
   'stock-card': sheetPapers,
-  'count-sheet-blind': sheetPapers,
-  'count-sheet': sheetPapers,
+  // Count sheets also fit A5 landscape: a clipboard-sized sheet per slot for the counter walking the aisle.
+  'count-sheet-blind': [...sheetPapers, 'a5-landscape'],
+  'count-sheet': [...sheetPapers, 'a5-landscape'],
   labels: ['label-60x40', 'label-100x70', 'a4-label-sheet'],
 };
 
