@@ -86,8 +86,8 @@ export function VariancePanel({ detail, onChanged }: { detail: StocktakeDetail; 
         field: 'systemQuantity',
         headerName: vcol('system'),
         valueFormatter: (p) => formatNumber(p.value as number),
-        minWidth: 90,
-        flex: 0.6,
+        minWidth: 118,
+        flex: 0.7,
       },
       {
         ...num,
@@ -122,7 +122,7 @@ export function VariancePanel({ detail, onChanged }: { detail: StocktakeDetail; 
               ? t('stocktake.variance.shortage')
               : t('stocktake.variance.even');
         },
-        minWidth: 70,
+        minWidth: 96,
         flex: 0.5,
       },
       {
