@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StocktakeDetail } from '../../../shared/contract';
+import { roleMay } from '../../../shared/permissions';
 import { call, errorText, useChannel } from '../../api/client';
 import { areaHref, goTo } from '../../app/areas';
+import { useDepot } from '../../app/depot';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { formatDateTime } from '../../components/format';
@@ -16,6 +18,7 @@ type Tab = 'count' | 'variance';
 /** One count session: its facts, the count sheets, and the two views — entering counts and the variance report. */
 export function SessionView({ id }: { id: string }) {
   const { t } = useTranslation();
+  const { user } = useDepot();
   const session = useChannel('stocktake:get', { stocktakeId: id });
   const [tab, setTab] = useState<Tab | null>(null);
   const [cancelling, setCancelling] = useState(false);
@@ -38,6 +41,8 @@ export function SessionView({ id }: { id: string }) {
   }
   if (!detail) return null;
   const open = detail.status === 'counting';
+  // A blind count stays blind for the counters: book quantities are for those who review the count.
+  const seesBook = !open || roleMay(user.role, 'approve');
   const shown: Tab = tab ?? (open ? 'count' : 'variance');
   const tabs: Tab[] = ['count', 'variance'];
 
@@ -55,12 +60,14 @@ export function SessionView({ id }: { id: string }) {
             number={detail.number}
             label={t('stocktake.session.printBlind')}
           />
-          <PrintButton
-            kind="count-sheet"
-            target={detail.id}
-            number={detail.number}
-            label={t('stocktake.session.printSheet')}
-          />
+          {seesBook && (
+            <PrintButton
+              kind="count-sheet"
+              target={detail.id}
+              number={detail.number}
+              label={t('stocktake.session.printSheet')}
+            />
+          )}
           {open && (
             <button type="button" className="button button-quiet" onClick={() => setCancelling(true)}>
               {t('stocktake.session.cancelAction')}
@@ -96,8 +103,10 @@ export function SessionView({ id }: { id: string }) {
       <div id="stocktake-panel" className="stocktake-panel" role="tabpanel" aria-labelledby={`stocktake-tab-${shown}`}>
         {shown === 'count' ? (
           <CountPanel detail={detail} onChanged={session.reload} />
-        ) : (
+        ) : seesBook ? (
           <VariancePanel detail={detail} onChanged={session.reload} />
+        ) : (
+          <p className="stocktake-note">{t('stocktake.variance.blindWhileCounting')}</p>
         )}
       </div>
       <CancelDialog

@@ -171,6 +171,7 @@ export const stocktakeZh = {
     approvedNoVariance: '已审批。账实相符，没有需要过账的调整。',
     approveFailed: '未能审批：{{reason}}',
     noApprovePermission: '审批需要主管或管理员权限。',
+    blindWhileCounting: '盲盘进行中：账面数和差异表只对主管和管理员显示，审批或作废后所有人都能查看。',
     openDocument: '查看调整单 {{number}}',
   },
   sheet: {
@@ -385,6 +386,8 @@ export const stocktakeEn: TranslationShape<typeof stocktakeZh> = {
     approvedNoVariance: 'Approved. Book and shelf agree: no adjustment to post.',
     approveFailed: 'Could not approve: {{reason}}',
     noApprovePermission: 'Approval needs a supervisor or admin.',
+    blindWhileCounting:
+      'Blind count in progress: book quantities and the variance report are shown to supervisors and admins only, to everyone once approved or cancelled.',
     openDocument: 'Open adjustment {{number}}',
   },
   sheet: {
