@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Item, ScanResult, StocktakeLine } from '../../shared/contract';
-import { planCountScan } from '../../renderer/features/stocktake/countScan';
+import { planCountScan } from '../../shared/stocktake/count-scan';
 
 const tent = { id: 'item-tent', name: '单帐篷', packSize: 1 } as Item;
 const water = { id: 'item-water', name: '矿泉水', packSize: 24 } as Item;

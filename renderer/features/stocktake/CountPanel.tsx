@@ -12,7 +12,7 @@ import { gridTheme } from '../../grid/theme';
 import { AssignBarcodeDialog } from '../../scan/AssignBarcodeDialog';
 import { ScanBar } from '../../scan/ScanBar';
 import { useScanSession, type ScanScreen } from '../../scan/useScanSession';
-import { planCountScan } from './countScan';
+import { planCountScan } from '../../../shared/stocktake/count-scan';
 import { wholeNumber } from './StartDialog';
 
 // The selected line is marked with a row class, and a scanned line is scrolled into view.

@@ -5,7 +5,7 @@
  * the item's lines, else the item's only line (within the current location and the batch the code
  * names). A code that names no line of this stocktake, or several, changes nothing and says why.
  */
-import type { ScanResult, StocktakeLine } from '../../../shared/contract';
+import type { ScanResult, StocktakeLine } from '../contract';
 
 type Applicable = Exclude<ScanResult, { kind: 'unknown' | 'document' }>;
 
