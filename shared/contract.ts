@@ -75,6 +75,18 @@ import {
   recentReceivingUnitSchema,
 } from './schemas/emergency';
 import {
+  stocktakeCancelSchema,
+  stocktakeCountSchema,
+  stocktakeDetailSchema,
+  stocktakeLineSchema,
+  stocktakeListQuerySchema,
+  stocktakeReasonSchema,
+  stocktakeRecountSchema,
+  stocktakeReportSchema,
+  stocktakeStartSchema,
+  stocktakeSummarySchema,
+} from './schemas/stocktake';
+import {
   adjustmentInputSchema,
   agedQuerySchema,
   allocationQuerySchema,
@@ -223,6 +235,7 @@ export * from './schemas/scan';
 export * from './schemas/accounts';
 export * from './schemas/emergency';
 export * from './schemas/dashboard';
+export * from './schemas/stocktake';
 export { idSchema, dateSchema } from './schemas/common';
 
 export const contract = {
@@ -570,6 +583,53 @@ export const contract = {
     'Discards a draft.',
     z.object({ id: idSchema }).strict(),
     z.object({ deleted: z.boolean() }),
+  ),
+
+  // — Stocktake (盘点) —
+  'stocktake:list': channel(
+    'Count sessions, newest first, optionally of one status.',
+    stocktakeListQuerySchema,
+    z.array(stocktakeSummarySchema),
+  ),
+  'stocktake:get': channel(
+    'One count session with its frozen lines and the counts entered so far.',
+    z.object({ stocktakeId: idSchema }).strict(),
+    stocktakeDetailSchema,
+  ),
+  'stocktake:start': channel(
+    'Starts a count session: freezes the system quantity of every stock key in the scope (full, location, category or source).',
+    stocktakeStartSchema,
+    stocktakeDetailSchema,
+  ),
+  'stocktake:count': channel(
+    "Records the signed-in counter's count of a line: a scan adds, a typed count sets; several counters' counts are summed.",
+    stocktakeCountSchema,
+    stocktakeLineSchema,
+  ),
+  'stocktake:recount': channel(
+    "Opens a recount round for the counted lines whose variance exceeds the threshold (the session's, or one given here).",
+    stocktakeRecountSchema,
+    z.object({ round: z.number().int(), lines: z.number().int() }),
+  ),
+  'stocktake:set-reason': channel(
+    "Gives a line's variance its reason (an adjustment reason) and a note.",
+    stocktakeReasonSchema,
+    stocktakeLineSchema,
+  ),
+  'stocktake:approve': channel(
+    'A second person approves: posts one adjustment document (盘盈/盘亏 lines, counted − frozen) and closes the session.',
+    z.object({ stocktakeId: idSchema }).strict(),
+    stocktakeSummarySchema,
+  ),
+  'stocktake:cancel': channel(
+    'Cancels an open count session with a reason; nothing is posted.',
+    stocktakeCancelSchema,
+    stocktakeSummarySchema,
+  ),
+  'stocktake:report': channel(
+    'The variance report: per line counted, system (frozen), variance, reason, approver, and what moved during the count.',
+    z.object({ stocktakeId: idSchema }).strict(),
+    stocktakeReportSchema,
   ),
 
   // — Print log (every print and reprint, append-only) —

@@ -124,6 +124,14 @@ export const errorCodes = [
   'incident-closed',
   /** A kit must hold at least one item (details: code). */
   'kit-empty',
+  /** The person who started (or posted) a record may not approve it: a second person approves. */
+  'approval-own-document',
+  /** The stocktake is approved or cancelled: it takes no more counts, reasons or approvals (details: status). */
+  'stocktake-closed',
+  /** Some lines of the stocktake have no count yet: every line is counted (0 if empty) before approval (details: lines). */
+  'stocktake-not-counted',
+  /** The scope chosen holds no stock: there is nothing to count. */
+  'stocktake-empty',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

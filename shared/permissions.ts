@@ -121,6 +121,15 @@ export const channelPermissions: Readonly<Record<Channel, Permission>> = {
   'kits:list': 'read',
   'kits:save': 'catalog',
   'stock:recent-receiving-units': 'read',
+  'stocktake:list': 'read',
+  'stocktake:get': 'read',
+  'stocktake:report': 'read',
+  'stocktake:start': 'post',
+  'stocktake:count': 'post',
+  'stocktake:recount': 'post',
+  'stocktake:set-reason': 'post',
+  'stocktake:cancel': 'post',
+  'stocktake:approve': 'approve',
 };
 
 /** Settings every user may change in passing (the language, the printer the preview remembers); any other key needs `admin`. */

@@ -37,6 +37,7 @@ import { createScanResolver } from './scan/resolve';
 import { createReceipts } from './stock/receipts';
 import { createReversals } from './stock/reversals';
 import { createStockRules } from './stock/rules';
+import { createStocktake } from './stocktake/stocktake';
 
 export { DatabaseOpenError, DomainError } from './errors';
 
@@ -213,6 +214,7 @@ export function createHandlers(
     ...createPrintLog(ctx).handlers,
     ...kits.handlers,
     ...incidents.handlers,
+    ...createStocktake(ctx, master, rules, posting).handlers,
     ...(accountHandlers ?? buildAccountHandlers(ctx, settings)),
   };
 }

@@ -13,6 +13,7 @@ import { StockCardSheet } from './documents/StockCardSheet';
 import { TransferSlip } from './documents/TransferSlip';
 import { WriteOffApplication } from './documents/WriteOffApplication';
 import { LabelsView } from './labels/LabelsView';
+import { BlindCountSheet, CountSheet } from './stocktake/CountSheet';
 
 export interface PrintViewProps {
   target: string;
@@ -35,4 +36,6 @@ export const printViews: Partial<Record<PrintKind, PrintView>> = {
   'stock-card': StockCardSheet,
   labels: LabelsView,
   'incident-report': IncidentReportPrint,
+  'count-sheet-blind': BlindCountSheet,
+  'count-sheet': CountSheet,
 };

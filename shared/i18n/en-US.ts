@@ -15,6 +15,7 @@ import { printFormsEn } from './features/printForms';
 import { receiveEn } from './features/receive';
 import { stockEn } from './features/stock';
 import { scanEn } from './features/scan';
+import { stocktakeEn } from './features/stocktake';
 import type { Translation } from './zh-CN';
 
 /** The interface text in English. Typed from zh-CN: a missing or extra key fails the typecheck. */
@@ -34,6 +35,7 @@ export const enUS: Translation = {
   stock: stockEn,
   scan: scanEn,
   emergency: emergencyEn,
+  stocktake: stocktakeEn,
   app: {
     name: 'Relief Reserve',
     opening: 'Opening…',
@@ -191,6 +193,11 @@ export const enUS: Translation = {
     'wrong-password': 'The current password is wrong.',
     'password-required': 'A new account needs an initial password (at least 8 characters).',
     'username-fixed': 'A username cannot change once created (the ledger records it).',
+    'approval-own-document': 'You cannot approve what you started yourself: another supervisor or admin approves it.',
+    'stocktake-closed': 'This stocktake is approved or cancelled: it takes no more counts, changes or approvals.',
+    'stocktake-not-counted':
+      '{{lines}} lines have no count yet: every line needs a counted quantity (0 if empty) before approval.',
+    'stocktake-empty': 'The chosen scope holds no stock: there is nothing to count.',
     unknown: 'An unknown error occurred (code {{code}}).',
   },
   importReasons: {

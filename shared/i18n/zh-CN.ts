@@ -15,6 +15,7 @@ import { printFormsZh } from './features/printForms';
 import { receiveZh } from './features/receive';
 import { stockZh } from './features/stock';
 import { scanZh } from './features/scan';
+import { stocktakeZh } from './features/stocktake';
 import { type TranslationShape } from './shape';
 /**
  * The interface text in Chinese: the source of truth for the keys. en-US.ts must carry exactly the
@@ -36,6 +37,7 @@ export const zhCN = {
   stock: stockZh,
   scan: scanZh,
   emergency: emergencyZh,
+  stocktake: stocktakeZh,
   app: {
     name: '救灾物资储备管理',
     opening: '正在打开…',
@@ -188,6 +190,10 @@ export const zhCN = {
     'wrong-password': '当前密码不正确。',
     'password-required': '新账户需要设置初始密码（至少 8 位）。',
     'username-fixed': '用户名建立后不能修改（台账中记录了它）。',
+    'approval-own-document': '不能审批自己发起的单据：须由另一位主管或管理员审批。',
+    'stocktake-closed': '这次盘点已经审批或作废，不能再录入、修改或审批。',
+    'stocktake-not-counted': '还有 {{lines}} 行没有盘点数量：每一行都要录入实盘数（没有货就录 0）才能审批。',
+    'stocktake-empty': '所选范围内没有库存，无需盘点。',
     unknown: '发生未知错误（代码 {{code}}）。',
   },
   /** Why an imported catalog row was refused (shared/schemas/catalog.ts importReasons). */

@@ -17,8 +17,9 @@ export const suitedPapers: Readonly<Record<PrintKind, readonly PaperId[]>> = {
   // An approval form is signed at a desk and filed: a full sheet or a half one, never a roll.
   'write-off-application': ['a4-portrait', 'a5-landscape'],
   'stock-card': ['a4-portrait', 'a5-landscape', 'continuous-241'],
-  'count-sheet-blind': sheetPapers,
-  'count-sheet': sheetPapers,
+  // Count sheets also fit A5 landscape: a clipboard-sized sheet per slot for the counter walking the aisle.
+  'count-sheet-blind': [...sheetPapers, 'a5-landscape'],
+  'count-sheet': [...sheetPapers, 'a5-landscape'],
   labels: ['label-60x40', 'label-100x70', 'a4-label-sheet'],
   'incident-report': ['a4-portrait'],
 };

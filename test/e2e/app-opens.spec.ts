@@ -33,9 +33,9 @@ test.describe('opening the app on a fresh depot', () => {
   });
 
   test('an area still to be built says so and offers nothing to press', async ({ app, page }) => {
-    await app.open('stocktake');
+    await app.open('reports');
 
-    await expect(app.heading).toHaveText('盘点');
+    await expect(app.heading).toHaveText('报表');
     await expect(page.getByText('此功能尚在建设中，当前版本还不能使用。')).toBeVisible();
     // The language switch is the only button: nothing pretends to work.
     await expect(page.getByRole('main').getByRole('button')).toHaveText(['English']);

@@ -6,6 +6,7 @@ import { printLog } from './005-print-log';
 import { internalCodes } from './006-internal-codes';
 import { accounts } from './007-accounts';
 import { emergency } from './008-emergency';
+import { stocktake } from './009-stocktake';
 
 /** One numbered step of the schema. Steps only add; each runs in one transaction. */
 export interface Migration {
@@ -24,6 +25,7 @@ export const migrations: readonly Migration[] = [
   internalCodes,
   accounts,
   emergency,
+  stocktake,
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1]!.version;

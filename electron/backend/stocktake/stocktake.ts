@@ -1,0 +1,556 @@
+import type { z } from 'zod';
+import type {
+  StocktakeDetail,
+  StocktakeLine,
+  StocktakeReport,
+  StocktakeSummary,
+  stocktakeCancelSchema,
+  stocktakeCountSchema,
+  stocktakeReasonSchema,
+  stocktakeRecountSchema,
+  stocktakeStartSchema,
+  VarianceThreshold,
+} from '../../../shared/contract';
+import { localDate } from '../clock';
+import type { BackendContext, HandlersFor } from '../context';
+import { transactional } from '../db/database';
+import { DomainError } from '../errors';
+import { uuidv7 } from '../ids';
+import type { MasterData } from '../catalog/master-data';
+import type { DocumentLine, Movement, Posting } from '../stock/posting';
+import type { StockRules } from '../stock/rules';
+
+type StartInput = z.output<typeof stocktakeStartSchema>;
+type CountInput = z.output<typeof stocktakeCountSchema>;
+type RecountInput = z.output<typeof stocktakeRecountSchema>;
+type ReasonInput = z.output<typeof stocktakeReasonSchema>;
+type CancelInput = z.output<typeof stocktakeCancelSchema>;
+
+interface SessionRecord {
+  id: string;
+  number: string;
+  scope_kind: StocktakeSummary['scopeKind'];
+  scope_id: string | null;
+  scope_name: string | null;
+  threshold_kind: VarianceThreshold['kind'];
+  threshold_value: number;
+  status: StocktakeSummary['status'];
+  round: number;
+  remarks: string;
+  frozen_seq: number;
+  started_by: string;
+  started_at: string;
+  approved_by: string | null;
+  approved_at: string | null;
+  document_id: string | null;
+  document_number: string | null;
+  cancelled_by: string | null;
+  cancelled_at: string | null;
+  cancel_reason: string;
+  line_count: number;
+}
+
+interface LineRecord {
+  id: string;
+  line_no: number;
+  item_id: string;
+  item_code: string;
+  item_name: string;
+  spec: string;
+  base_unit: string;
+  pack_size: number;
+  batch_id: string;
+  batch_no: string;
+  expiry_date: string | null;
+  location_id: string;
+  location_code: string;
+  source_id: string;
+  source_name: string;
+  system_quantity: number;
+  count_round: number;
+  reason: StocktakeLine['reason'];
+  note: string;
+}
+
+interface CountRecord {
+  line_id: string;
+  round: number;
+  counter: string;
+  mode: 'add' | 'set';
+  quantity: number;
+}
+
+/** Stocktake number prefix: 盘点 PD-YEAR-NNNNN, gapless per year like the documents. */
+const numberPrefix = 'PD';
+
+/** Whether a line's variance is beyond the threshold (a line with no system stock and a count is always beyond a percentage). */
+export function exceedsThreshold(system: number, variance: number, threshold: VarianceThreshold): boolean {
+  const off = Math.abs(variance);
+  if (off === 0) return false;
+  if (threshold.kind === 'absolute') return off > threshold.value;
+  return off * 100 > threshold.value * system;
+}
+
+/**
+ * Each counter's count of each line per round, replayed from the append-only log: a typed count sets
+ * the counter's number, a scan adds to it.
+ */
+function tally(counts: CountRecord[]): Map<string, Map<number, Map<string, number>>> {
+  const byLine = new Map<string, Map<number, Map<string, number>>>();
+  for (const c of counts) {
+    const rounds = byLine.get(c.line_id) ?? new Map<number, Map<string, number>>();
+    byLine.set(c.line_id, rounds);
+    const counters = rounds.get(c.round) ?? new Map<string, number>();
+    rounds.set(c.round, counters);
+    counters.set(c.counter, c.mode === 'set' ? c.quantity : (counters.get(c.counter) ?? 0) + c.quantity);
+  }
+  return byLine;
+}
+
+function sumOf(counters: Map<string, number> | undefined): number | null {
+  if (!counters || counters.size === 0) return null;
+  let total = 0;
+  for (const q of counters.values()) total += q;
+  return total;
+}
+
+/**
+ * Count sessions (盘点): freeze the system quantities of a scope, collect counts from several counters
+ * by scan or typing, recount lines beyond a variance threshold, report the variances with what moved
+ * meanwhile, and on a second person's approval post one adjustment document through the ordinary
+ * posting path.
+ */
+export function createStocktake(ctx: BackendContext, master: MasterData, rules: StockRules, posting: Posting) {
+  const { db } = ctx;
+
+  const sessionSelect = `
+    SELECT st.id, st.number, st.scope_kind, st.scope_id,
+           CASE st.scope_kind
+             WHEN 'location' THEN (SELECT code || ' ' || name FROM locations WHERE id = st.scope_id)
+             WHEN 'category' THEN (SELECT code || ' ' || name FROM categories WHERE id = st.scope_id)
+             WHEN 'source' THEN (SELECT code || ' ' || name FROM sources WHERE id = st.scope_id)
+           END AS scope_name,
+           st.threshold_kind, st.threshold_value, st.status, st.round, st.remarks, st.frozen_seq, st.started_by,
+           st.started_at, st.approved_by, st.approved_at, st.document_id, d.number AS document_number,
+           st.cancelled_by, st.cancelled_at, st.cancel_reason,
+           (SELECT count(*) FROM stocktake_lines l WHERE l.stocktake_id = st.id) AS line_count
+    FROM stocktakes st LEFT JOIN documents d ON d.id = st.document_id`;
+  const sessionById = db.prepare<[string], SessionRecord>(`${sessionSelect} WHERE st.id = ?`);
+  const sessionList = db.prepare<{ status: string | null }, SessionRecord>(
+    `${sessionSelect} WHERE (@status IS NULL OR st.status = @status) ORDER BY st.started_at DESC, st.number DESC`,
+  );
+  const linesOf = db.prepare<[string], LineRecord>(
+    `SELECT l.id, l.line_no, l.item_id, i.code AS item_code, i.name AS item_name, i.spec, i.base_unit, i.pack_size,
+            l.batch_id, b.batch_no, b.expiry_date, l.location_id, lo.code AS location_code, l.source_id,
+            s.name AS source_name, l.system_quantity, l.count_round, l.reason, l.note
+     FROM stocktake_lines l
+     JOIN items i ON i.id = l.item_id
+     JOIN batches b ON b.id = l.batch_id
+     JOIN locations lo ON lo.id = l.location_id
+     JOIN sources s ON s.id = l.source_id
+     WHERE l.stocktake_id = ? ORDER BY l.line_no`,
+  );
+  const countsOf = db.prepare<[string], CountRecord>(
+    'SELECT line_id, round, counter, mode, quantity FROM stocktake_counts WHERE stocktake_id = ? ORDER BY counted_at, rowid',
+  );
+  const lineById = db.prepare<[string, string], { id: string; count_round: number }>(
+    'SELECT id, count_round FROM stocktake_lines WHERE id = ? AND stocktake_id = ?',
+  );
+  const nextNumber = db
+    .prepare<[string, number], number>(
+      'SELECT coalesce(max(number_seq), 0) + 1 FROM stocktakes WHERE site_code = ? AND number_year = ?',
+    )
+    .pluck();
+  const chainHeadSeq = db
+    .prepare<[string], number>('SELECT coalesce(max(seq), 0) FROM ledger_entries WHERE site_code = ?')
+    .pluck();
+  const categoryExists = db.prepare<[string], { id: string }>('SELECT id FROM categories WHERE id = ?');
+  // The scope's stock at this instant; a zone takes its slots, a category its subcategories.
+  const frozenRows = db.prepare<
+    { kind: string; scopeId: string | null },
+    { item_id: string; batch_id: string; location_id: string; source_id: string; quantity: number }
+  >(
+    `WITH RECURSIVE cats(id) AS (
+       SELECT id FROM categories WHERE @kind = 'category' AND id = @scopeId
+       UNION SELECT c.id FROM categories c JOIN cats ON c.parent_id = cats.id
+     )
+     SELECT sb.item_id, sb.batch_id, sb.location_id, sb.source_id, sb.quantity
+     FROM stock_balances sb
+     JOIN items i ON i.id = sb.item_id
+     JOIN batches b ON b.id = sb.batch_id
+     JOIN locations lo ON lo.id = sb.location_id
+     WHERE sb.quantity > 0 AND (
+       @kind = 'full'
+       OR (@kind = 'location' AND (lo.id = @scopeId OR lo.zone_id = @scopeId))
+       OR (@kind = 'source' AND sb.source_id = @scopeId)
+       OR (@kind = 'category' AND i.category_id IN (SELECT id FROM cats))
+     )
+     ORDER BY lo.code, i.code, b.batch_no, sb.source_id`,
+  );
+  const insertSession = db.prepare(
+    `INSERT INTO stocktakes (id, site_code, number, number_year, number_seq, scope_kind, scope_id, threshold_kind,
+       threshold_value, status, round, remarks, frozen_seq, started_by, started_at)
+     VALUES (@id, @siteCode, @number, @year, @seq, @scopeKind, @scopeId, @thresholdKind, @thresholdValue,
+       'counting', 1, @remarks, @frozenSeq, @startedBy, @startedAt)`,
+  );
+  const insertLine = db.prepare(
+    `INSERT INTO stocktake_lines (id, site_code, stocktake_id, line_no, item_id, batch_id, location_id, source_id,
+       system_quantity)
+     VALUES (@id, @siteCode, @stocktakeId, @lineNo, @itemId, @batchId, @locationId, @sourceId, @systemQuantity)`,
+  );
+  const insertCount = db.prepare(
+    `INSERT INTO stocktake_counts (id, site_code, stocktake_id, line_id, round, counter, mode, quantity, method,
+       counted_at)
+     VALUES (@id, @siteCode, @stocktakeId, @lineId, @round, @counter, @mode, @quantity, @method, @countedAt)`,
+  );
+  const setLineRound = db.prepare<[number, string]>('UPDATE stocktake_lines SET count_round = ? WHERE id = ?');
+  const setSessionRound = db.prepare<[number, string]>('UPDATE stocktakes SET round = ? WHERE id = ?');
+  const setThreshold = db.prepare<[string, number, string]>(
+    'UPDATE stocktakes SET threshold_kind = ?, threshold_value = ? WHERE id = ?',
+  );
+  const setReason = db.prepare<[string, string, string]>(
+    'UPDATE stocktake_lines SET reason = ?, note = ? WHERE id = ?',
+  );
+  const markApproved = db.prepare<[string, string, string | null, string]>(
+    "UPDATE stocktakes SET status = 'approved', approved_by = ?, approved_at = ?, document_id = ? WHERE id = ?",
+  );
+  const markCancelled = db.prepare<[string, string, string, string]>(
+    "UPDATE stocktakes SET status = 'cancelled', cancelled_by = ?, cancelled_at = ?, cancel_reason = ? WHERE id = ?",
+  );
+  const balanceOf = db
+    .prepare<[string, string, string, string], number>(
+      'SELECT quantity FROM stock_balances WHERE item_id = ? AND batch_id = ? AND location_id = ? AND source_id = ?',
+    )
+    .pluck();
+  // What was posted to one stock key after the freeze, by document; the stocktake's own document is left out.
+  const movedSince = db.prepare<
+    { seq: number; itemId: string; batchId: string; locationId: string; sourceId: string; own: string | null },
+    { number: string; quantity: number }
+  >(
+    `SELECT d.number, sum(e.quantity) AS quantity
+     FROM ledger_entries e JOIN documents d ON d.id = e.document_id
+     WHERE e.item_id = @itemId AND e.batch_id = @batchId AND e.location_id = @locationId AND e.source_id = @sourceId
+       AND e.seq > @seq AND e.site_code = d.site_code AND (@own IS NULL OR e.document_id <> @own)
+     GROUP BY d.id ORDER BY min(e.seq)`,
+  );
+
+  function summaryOf(r: SessionRecord, lines?: StocktakeLine[]): StocktakeSummary {
+    return {
+      id: r.id,
+      number: r.number,
+      scopeKind: r.scope_kind,
+      scopeId: r.scope_id,
+      scopeName: r.scope_name,
+      threshold: { kind: r.threshold_kind, value: r.threshold_value },
+      status: r.status,
+      round: r.round,
+      remarks: r.remarks,
+      startedBy: r.started_by,
+      startedAt: r.started_at,
+      approvedBy: r.approved_by,
+      approvedAt: r.approved_at,
+      documentId: r.document_id,
+      documentNumber: r.document_number,
+      cancelledBy: r.cancelled_by,
+      cancelledAt: r.cancelled_at,
+      cancelReason: r.cancel_reason,
+      lineCount: r.line_count,
+      countedLines: (lines ?? linesWithCounts(r.id)).filter((l) => l.counted !== null).length,
+    };
+  }
+
+  function linesWithCounts(stocktakeId: string): StocktakeLine[] {
+    const counted = tally(countsOf.all(stocktakeId));
+    return linesOf.all(stocktakeId).map((l): StocktakeLine => {
+      const rounds = counted.get(l.id);
+      const current = rounds?.get(l.count_round);
+      const total = sumOf(current);
+      return {
+        id: l.id,
+        lineNo: l.line_no,
+        itemId: l.item_id,
+        itemCode: l.item_code,
+        itemName: l.item_name,
+        spec: l.spec,
+        baseUnit: l.base_unit,
+        packSize: l.pack_size,
+        batchId: l.batch_id,
+        batchNo: l.batch_no,
+        expiryDate: l.expiry_date,
+        locationId: l.location_id,
+        locationCode: l.location_code,
+        sourceId: l.source_id,
+        sourceName: l.source_name,
+        systemQuantity: l.system_quantity,
+        countRound: l.count_round,
+        counted: total,
+        counters: [...(current ?? new Map<string, number>()).entries()].map(([counter, quantity]) => ({
+          counter,
+          quantity,
+        })),
+        firstCount: l.count_round > 1 ? sumOf(rounds?.get(1)) : null,
+        variance: total === null ? null : total - l.system_quantity,
+        reason: l.reason,
+        note: l.note,
+      };
+    });
+  }
+
+  function requireSession(id: string): SessionRecord {
+    const r = sessionById.get(id);
+    if (!r) throw new DomainError('not-found', `no stocktake ${id}`, { entity: 'stocktake', id });
+    return r;
+  }
+
+  function requireOpen(id: string): SessionRecord {
+    const r = requireSession(id);
+    if (r.status !== 'counting') {
+      throw new DomainError('stocktake-closed', `stocktake ${r.number} is ${r.status}`, {
+        number: r.number,
+        status: r.status,
+      });
+    }
+    return r;
+  }
+
+  function requireLine(stocktakeId: string, lineId: string) {
+    const line = lineById.get(lineId, stocktakeId);
+    if (!line)
+      throw new DomainError('not-found', `no line ${lineId} in this stocktake`, {
+        entity: 'stocktake-line',
+        id: lineId,
+      });
+    return line;
+  }
+
+  function detail(id: string): StocktakeDetail {
+    const r = requireSession(id);
+    const lines = linesWithCounts(id);
+    return { ...summaryOf(r, lines), lines };
+  }
+
+  function start(input: StartInput): StocktakeDetail {
+    const scope = input.scope;
+    const scopeId = scope.kind === 'full' ? null : scope.id;
+    if (scope.kind === 'location') master.requireLocation(scope.id, false);
+    if (scope.kind === 'source') master.requireSource(scope.id, false);
+    if (scope.kind === 'category' && !categoryExists.get(scope.id)) {
+      throw new DomainError('not-found', `no category ${scope.id}`, { entity: 'category', id: scope.id });
+    }
+    const rows = frozenRows.all({ kind: scope.kind, scopeId });
+    if (rows.length === 0) throw new DomainError('stocktake-empty', 'the scope holds no stock', { scope });
+    const siteCode = ctx.siteCode();
+    const now = ctx.now();
+    const year = Number(localDate(now).slice(0, 4));
+    const seq = nextNumber.get(siteCode, year)!;
+    const id = uuidv7();
+    insertSession.run({
+      id,
+      siteCode,
+      number: `${numberPrefix}-${year}-${String(seq).padStart(5, '0')}`,
+      year,
+      seq,
+      scopeKind: scope.kind,
+      scopeId,
+      thresholdKind: input.threshold.kind,
+      thresholdValue: input.threshold.value,
+      remarks: input.remarks,
+      // The freeze: the quantities below and this ledger position are read in one transaction.
+      frozenSeq: chainHeadSeq.get(siteCode)!,
+      startedBy: ctx.operator(),
+      startedAt: now.toISOString(),
+    });
+    rows.forEach((row, i) => {
+      insertLine.run({
+        id: uuidv7(),
+        siteCode,
+        stocktakeId: id,
+        lineNo: i + 1,
+        itemId: row.item_id,
+        batchId: row.batch_id,
+        locationId: row.location_id,
+        sourceId: row.source_id,
+        systemQuantity: row.quantity,
+      });
+    });
+    return detail(id);
+  }
+
+  function count(input: CountInput): StocktakeLine {
+    requireOpen(input.stocktakeId);
+    const line = requireLine(input.stocktakeId, input.lineId);
+    if (input.mode === 'add' && input.quantity === 0) {
+      throw new DomainError('zero-quantity', 'a scan adds at least one unit', { lineId: input.lineId });
+    }
+    insertCount.run({
+      id: uuidv7(),
+      siteCode: ctx.siteCode(),
+      stocktakeId: input.stocktakeId,
+      lineId: input.lineId,
+      round: line.count_round,
+      counter: ctx.operator(),
+      mode: input.mode,
+      quantity: input.quantity,
+      method: input.method,
+      countedAt: ctx.now().toISOString(),
+    });
+    return linesWithCounts(input.stocktakeId).find((l) => l.id === input.lineId)!;
+  }
+
+  /** Opens the next round for every counted line beyond the threshold: its count starts again from nothing. */
+  function recount(input: RecountInput): { round: number; lines: number } {
+    const r = requireOpen(input.stocktakeId);
+    const threshold = input.threshold ?? { kind: r.threshold_kind, value: r.threshold_value };
+    if (input.threshold) setThreshold.run(threshold.kind, threshold.value, r.id);
+    const over = linesWithCounts(r.id).filter(
+      (l) => l.variance !== null && exceedsThreshold(l.systemQuantity, l.variance, threshold),
+    );
+    if (over.length === 0) return { round: r.round, lines: 0 };
+    const round = r.round + 1;
+    for (const l of over) setLineRound.run(round, l.id);
+    setSessionRound.run(round, r.id);
+    return { round, lines: over.length };
+  }
+
+  function giveReason(input: ReasonInput): StocktakeLine {
+    requireOpen(input.stocktakeId);
+    requireLine(input.stocktakeId, input.lineId);
+    setReason.run(input.reason, input.note, input.lineId);
+    return linesWithCounts(input.stocktakeId).find((l) => l.id === input.lineId)!;
+  }
+
+  /**
+   * A second person approves: every line counted, then one adjustment document (subkind count_correction,
+   * 盘点更正) with a line per variance — counted minus the frozen system quantity — posted through the
+   * ordinary posting path, and the session closed, all in one transaction.
+   */
+  function approve(input: { stocktakeId: string }): StocktakeSummary {
+    const r = requireOpen(input.stocktakeId);
+    const approver = ctx.operator();
+    if (approver === r.started_by) {
+      throw new DomainError('approval-own-document', `${approver} started stocktake ${r.number}`, {
+        number: r.number,
+        startedBy: r.started_by,
+      });
+    }
+    const lines = linesWithCounts(r.id);
+    const uncounted = lines.filter((l) => l.counted === null);
+    if (uncounted.length > 0) {
+      throw new DomainError('stocktake-not-counted', `${uncounted.length} lines of ${r.number} have no count`, {
+        lines: uncounted.length,
+        lineNos: uncounted.slice(0, 50).map((l) => l.lineNo),
+      });
+    }
+    const varied = lines.filter((l) => l.variance !== 0);
+    let documentId: string | null = null;
+    if (varied.length > 0) {
+      const docLines: DocumentLine[] = [];
+      const movements: Movement[] = [];
+      for (const l of varied) {
+        const delta = l.variance!;
+        const reason = l.reason ?? 'count_correction';
+        const wrong =
+          (reason === 'found' && delta < 0) || (reason !== 'found' && reason !== 'count_correction' && delta > 0);
+        if (wrong) {
+          throw new DomainError('wrong-sign', `line ${l.lineNo}: "${reason}" contradicts a variance of ${delta}`, {
+            line: l.lineNo,
+            reason,
+            delta,
+          });
+        }
+        rules.batchOf(l.itemId, l.batchId, l.lineNo);
+        const lineId = posting.newLineId();
+        docLines.push({ id: lineId, itemId: l.itemId, quantity: delta, remarks: l.note });
+        movements.push({
+          lineId,
+          itemId: l.itemId,
+          batchId: l.batchId,
+          locationId: l.locationId,
+          sourceId: l.sourceId,
+          quantity: delta,
+        });
+      }
+      const posted = posting.post(
+        {
+          kind: 'adjustment',
+          subkind: 'count_correction',
+          docDate: rules.documentDate(undefined),
+          reason: r.number,
+          remarks: r.remarks,
+        },
+        docLines,
+        movements,
+      );
+      documentId = posted.id;
+    }
+    markApproved.run(approver, ctx.now().toISOString(), documentId, r.id);
+    return summaryOf(requireSession(r.id));
+  }
+
+  function cancel(input: CancelInput): StocktakeSummary {
+    const r = requireOpen(input.stocktakeId);
+    markCancelled.run(ctx.operator(), ctx.now().toISOString(), input.reason, r.id);
+    return summaryOf(requireSession(r.id));
+  }
+
+  /** The variance report: per line counted, system (frozen), variance, reason, and what moved after the freeze. */
+  function report(input: { stocktakeId: string }): StocktakeReport {
+    const r = requireSession(input.stocktakeId);
+    const lines = linesWithCounts(r.id);
+    const rows = lines.map((l) => {
+      const moves = movedSince.all({
+        seq: r.frozen_seq,
+        itemId: l.itemId,
+        batchId: l.batchId,
+        locationId: l.locationId,
+        sourceId: l.sourceId,
+        own: r.document_id,
+      });
+      return {
+        ...l,
+        currentQuantity: balanceOf.get(l.itemId, l.batchId, l.locationId, l.sourceId) ?? 0,
+        movedDuringCount: moves.reduce((sum, m) => sum + m.quantity, 0),
+        movedBy: moves.map((m) => m.number),
+        approvedBy: r.approved_by,
+        approvedAt: r.approved_at,
+      };
+    });
+    const surplus = rows.filter((row) => (row.variance ?? 0) > 0);
+    const shortage = rows.filter((row) => (row.variance ?? 0) < 0);
+    return {
+      stocktake: summaryOf(r, lines),
+      rows,
+      totals: {
+        lines: rows.length,
+        surplusLines: surplus.length,
+        shortageLines: shortage.length,
+        surplus: surplus.reduce((sum, row) => sum + row.variance!, 0),
+        shortage: shortage.reduce((sum, row) => sum - row.variance!, 0),
+        movedLines: rows.filter((row) => row.movedBy.length > 0).length,
+      },
+    };
+  }
+
+  const handlers: HandlersFor<
+    | 'stocktake:list'
+    | 'stocktake:get'
+    | 'stocktake:start'
+    | 'stocktake:count'
+    | 'stocktake:recount'
+    | 'stocktake:set-reason'
+    | 'stocktake:approve'
+    | 'stocktake:cancel'
+    | 'stocktake:report'
+  > = {
+    'stocktake:list': (input) => sessionList.all({ status: input?.status ?? null }).map((r) => summaryOf(r)),
+    'stocktake:get': (input) => detail(input.stocktakeId),
+    'stocktake:start': transactional(db, start),
+    'stocktake:count': transactional(db, count),
+    'stocktake:recount': transactional(db, recount),
+    'stocktake:set-reason': transactional(db, giveReason),
+    'stocktake:approve': transactional(db, approve),
+    'stocktake:cancel': transactional(db, cancel),
+    'stocktake:report': (input) => report(input),
+  };
+  return { handlers };
+}
