@@ -118,6 +118,12 @@ export const errorCodes = [
   'barcode-check-digit',
   /** A scanned GS1 element string breaks the GS1 rules (details: problem, ai). */
   'gs1-invalid',
+  /** An approver cannot approve their own request unless the depot is configured single-person (details: requestedBy). */
+  'approval-own-document',
+  /** The request was already decided (details: status, decidedBy). */
+  'approval-not-pending',
+  /** A keeper's dispatch above the depot's limit needs a supervisor's approval; nothing was posted (details: quantity, valueFen, quantityLimit, valueLimitFen). */
+  'approval-required',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

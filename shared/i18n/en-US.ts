@@ -181,6 +181,10 @@ export const enUS: Translation = {
     'wrong-password': 'The current password is wrong.',
     'password-required': 'A new account needs an initial password (at least 8 characters).',
     'username-fixed': 'A username cannot change once created (the ledger records it).',
+    'approval-own-document': 'You cannot approve your own request: another supervisor or the admin must approve it.',
+    'approval-not-pending': 'This request was already decided ({{decidedByName}}); it cannot be decided again.',
+    'approval-required':
+      'This dispatch is above the depot’s quantity or value limit: submit it for a supervisor’s approval. Nothing was posted.',
     unknown: 'An unknown error occurred (code {{code}}).',
   },
   importReasons: {

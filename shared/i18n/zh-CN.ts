@@ -178,6 +178,9 @@ export const zhCN = {
     'wrong-password': '当前密码不正确。',
     'password-required': '新账户需要设置初始密码（至少 8 位）。',
     'username-fixed': '用户名建立后不能修改（台账中记录了它）。',
+    'approval-own-document': '不能批准自己提交的申请，请由另一位主管或管理员审批。',
+    'approval-not-pending': '这项申请已经处理过了（{{decidedByName}}），不能再审批。',
+    'approval-required': '这次出库超过了本库规定的数量或金额限额，需要主管审批。请提交审批申请；没有写入任何数据。',
     unknown: '发生未知错误（代码 {{code}}）。',
   },
   /** Why an imported catalog row was refused (shared/schemas/catalog.ts importReasons). */

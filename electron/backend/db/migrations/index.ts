@@ -5,6 +5,7 @@ import { ledgerByItemTime } from './004-ledger-by-item-time';
 import { printLog } from './005-print-log';
 import { internalCodes } from './006-internal-codes';
 import { accounts } from './007-accounts';
+import { approvals } from './011-approvals';
 
 /** One numbered step of the schema. Steps only add; each runs in one transaction. */
 export interface Migration {
@@ -22,6 +23,7 @@ export const migrations: readonly Migration[] = [
   printLog,
   internalCodes,
   accounts,
+  approvals,
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1]!.version;
