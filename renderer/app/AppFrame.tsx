@@ -5,6 +5,7 @@ import { call, errorText } from '../api/client';
 import { CatalogPage } from '../features/catalog/CatalogPage';
 import { DispatchPage } from '../features/dispatch/DispatchPage';
 import { DocumentsPage } from '../features/documents/DocumentsPage';
+import { PendingBadge } from '../features/approvals/PendingBadge';
 import { InventoryPage } from '../features/inventory/InventoryPage';
 import { LedgerPage } from '../features/ledger/LedgerPage';
 import { ReceivePage } from '../features/receive/ReceivePage';
@@ -66,6 +67,7 @@ export function AppFrame() {
                 <a href={areaHref(a)} aria-current={a === area ? 'page' : undefined} data-area={a}>
                   {t(`nav.${a}`)}
                 </a>
+                {a === 'documents' && <PendingBadge />}
               </li>
             ))}
           </ul>

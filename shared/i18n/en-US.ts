@@ -1,4 +1,6 @@
 import { accountsEn } from './features/accounts';
+import { approvalsEn } from './features/approvals';
+import { passwordEn } from './features/password';
 import { backupEn } from './features/backup';
 import { catalogEn } from './features/catalog';
 import { commonEn } from './features/common';
@@ -24,6 +26,8 @@ export const enUS: Translation = {
   ledger: ledgerEn,
   backup: backupEn,
   accounts: accountsEn,
+  approvals: approvalsEn,
+  password: passwordEn,
   print: printEn,
   printDocuments: printDocumentsEn,
   labels: labelsEn,

@@ -1,4 +1,6 @@
 import { accountsZh } from './features/accounts';
+import { approvalsZh } from './features/approvals';
+import { passwordZh } from './features/password';
 import { backupZh } from './features/backup';
 import { catalogZh } from './features/catalog';
 import { commonZh } from './features/common';
@@ -26,6 +28,8 @@ export const zhCN = {
   ledger: ledgerZh,
   backup: backupZh,
   accounts: accountsZh,
+  approvals: approvalsZh,
+  password: passwordZh,
   print: printZh,
   printDocuments: printDocumentsZh,
   labels: labelsZh,
