@@ -1,0 +1,146 @@
+/**
+ * Supervisor approval as the depot meets it: a keeper applies for a write-off (nothing leaves the
+ * stock), cannot approve it, and the supervisor — signing in on the same window — approves it; the
+ * write-off is then in the ledger and its document names who applied and who approved.
+ */
+import type { Page } from '@playwright/test';
+import type { Backend } from '../../electron/backend/index';
+import { seedDepot } from '../fixtures/depot';
+import { backendCall, expect, test } from './fixtures';
+
+test.use({ signedIn: false });
+
+async function signIn(page: Page, username: string, password: string) {
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByRole('region', { name: '当前用户' })).toContainText(username, { timeout: 20_000 });
+}
+
+/** An admin, a keeper and a supervisor; 53 quilts (5 cartons + 3) in A-01; nobody signed in. */
+async function depotWithStaff(backend: Backend) {
+  await backendCall(backend, 'auth:setup-admin', {
+    username: 'admin',
+    displayName: '系统管理员',
+    password: 'admin-password-1',
+  });
+  const depot = await seedDepot(backend);
+  await backendCall(backend, 'users:save', {
+    username: 'zhang',
+    displayName: '张保管',
+    role: 'keeper',
+    password: 'zhang-password',
+  });
+  await backendCall(backend, 'users:save', {
+    username: 'li',
+    displayName: '李主管',
+    role: 'supervisor',
+    password: 'li-password',
+  });
+  await backendCall(backend, 'stock:post-receipt', {
+    kind: 'purchase',
+    sourceId: depot.sources.city.id,
+    partyId: depot.parties.supplier.id,
+    lines: [{ itemId: depot.items.quilt.id, cartons: 5, units: 3, locationId: depot.locations.a01.id }],
+  });
+  await backendCall(backend, 'auth:sign-out');
+  return depot;
+}
+
+async function quiltsOnHand(backend: Backend, itemId: string): Promise<number> {
+  return (await backendCall(backend, 'stock:on-hand', { itemId })).reduce((s, r) => s + r.quantity, 0);
+}
+
+test.describe('approvals', () => {
+  test('a keeper applies for a write-off and cannot approve it; the supervisor approves; the ledger and the document show it', async ({
+    app,
+    page,
+    backend,
+  }) => {
+    test.slow();
+    const depot = await depotWithStaff(backend);
+    await app.open();
+    await expect(page.getByRole('heading', { level: 1, name: '登录' })).toBeVisible({ timeout: 20_000 });
+    await signIn(page, 'zhang', 'zhang-password');
+
+    // — The keeper applies for the write-off of one carton of quilts —
+    await app.goTo('单据');
+    await page.getByRole('button', { name: '新建移库/调整/报废' }).click();
+    const chooser = page.getByRole('dialog', { name: /^新建.*：选择库存$/ });
+    await chooser.getByRole('radio', { name: '报废' }).check();
+    await chooser.getByLabel('查找库存').fill('mb');
+    await chooser.getByRole('button', { name: /^选择 MB-01 棉被，.*货位 A-01，/ }).click();
+    const writeOff = page.getByRole('dialog', { name: '报废：MB-01 棉被' });
+    await writeOff.getByLabel('箱数').fill('1');
+    await writeOff.getByLabel('报废原因').fill('霉变，经质量检测不能使用');
+    await writeOff.getByRole('button', { name: '核对…' }).click();
+    await expect(writeOff.getByRole('group', { name: '请核对后过账' })).toContainText('报废需经主管批准后才过账。');
+    await writeOff.getByRole('button', { name: '提交报废申请' }).click();
+    await expect(writeOff.getByRole('status')).toHaveText('报废申请已提交，等待主管审批；批准前库存不变。');
+    await app.screenshot('approvals-keeper-requested');
+    await writeOff.getByRole('button', { name: '关闭' }).click();
+    await chooser.getByRole('button', { name: '关闭' }).click();
+
+    // Nothing was posted: the stock is whole and there is no write-off document.
+    expect(await quiltsOnHand(backend, depot.items.quilt.id)).toBe(53);
+    expect((await backendCall(backend, 'documents:list', { kind: 'write_off' })).total).toBe(0);
+
+    // The keeper sees the request waiting, with no way to approve it…
+    const pending = page.getByRole('region', { name: '待审批（1）' });
+    const table = pending.getByRole('table', { name: '审批申请' });
+    await expect(table.getByRole('row')).toHaveCount(2);
+    await expect(table.getByRole('row').nth(1)).toContainText('报废');
+    await expect(table.getByRole('row').nth(1)).toContainText('棉被 10 床');
+    await expect(table.getByRole('row').nth(1)).toContainText('张保管');
+    await expect(table.getByRole('row').nth(1)).toContainText('待审批');
+    await expect(pending.getByRole('button', { name: /批准/ })).toHaveCount(0);
+    // …and the backend refuses it through the window's own door too.
+    const [request] = (await backendCall(backend, 'approvals:list', { status: 'pending' })).rows;
+    const refusal = await page.evaluate(
+      (id) =>
+        (globalThis as unknown as { api: Record<string, (i: unknown) => Promise<unknown>> }).api['approvals:approve']!({
+          id,
+        }),
+      request!.id,
+    );
+    expect(refusal).toMatchObject({ ok: false, error: { code: 'not-permitted' } });
+    await app.screenshot('approvals-keeper-pending');
+
+    // — The supervisor signs in on the same window and approves —
+    await page.getByRole('region', { name: '当前用户' }).getByRole('button', { name: '切换用户' }).click();
+    await signIn(page, 'li', 'li-password');
+    await expect(app.navigation.getByRole('status', { name: '1 项待审批' })).toHaveText('1');
+    await app.goTo('单据');
+    await page.getByRole('button', { name: '批准 张保管 的报废申请' }).click();
+    const approve = page.getByRole('dialog', { name: '批准报废申请' });
+    await expect(approve).toContainText('申请人：张保管');
+    await expect(approve).toContainText('报废：棉被 10 床');
+    await expect(approve).toContainText('霉变，经质量检测不能使用');
+    await app.screenshot('approvals-supervisor-approve');
+    await approve.getByRole('button', { name: '批准并过账' }).click();
+    await expect(approve).toBeHidden();
+
+    const writeOffs = await backendCall(backend, 'documents:list', { kind: 'write_off' });
+    expect(writeOffs.total).toBe(1);
+    const number = writeOffs.rows[0]!.number;
+    expect(number).toMatch(/^BF-\d{4}-00001$/);
+    await expect(page.getByRole('status').filter({ hasText: `已批准，已过账 ${number}。` })).toBeVisible();
+    await expect(app.navigation.getByRole('status', { name: /项待审批/ })).toHaveCount(0);
+    await expect(page.getByRole('region', { name: '待审批' })).toContainText('没有待审批的申请。');
+    expect(await quiltsOnHand(backend, depot.items.quilt.id)).toBe(43);
+
+    // — The document names who applied and who approved —
+    await page.getByRole('link', { name: `查看 ${number}` }).click();
+    const facts = page.getByRole('region', { name: '单据信息' });
+    await expect(facts.getByRole('definition').filter({ hasText: '李主管（li）' })).toBeVisible();
+    await expect(page.getByText('审批人', { exact: true })).toBeVisible();
+    await expect(page.getByText(/^张保管（zhang），/)).toBeVisible();
+    await expect(page.getByText(/^李主管（li），/)).toBeVisible();
+    await app.screenshot('approvals-document-approved');
+
+    const doc = await backendCall(backend, 'documents:get', { id: writeOffs.rows[0]!.id });
+    expect(doc.operator).toBe('li');
+    expect(doc.approval).toMatchObject({ requestedBy: 'zhang', approvedBy: 'li', selfApproved: false });
+    expect(doc.entries.map((e) => e.quantity)).toEqual([-10]);
+  });
+});
