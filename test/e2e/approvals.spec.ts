@@ -144,3 +144,73 @@ test.describe('approvals', () => {
     expect(doc.entries.map((e) => e.quantity)).toEqual([-10]);
   });
 });
+
+test.describe('approvals at the edges of the story', () => {
+  test('a keeper’s dispatch above the depot’s quantity limit goes to approval; nothing leaves the stock', async ({
+    app,
+    page,
+    backend,
+  }) => {
+    test.slow();
+    const depot = await depotWithStaff(backend);
+    await backendCall(backend, 'auth:sign-in', { username: 'admin', password: 'admin-password-1' });
+    await backendCall(backend, 'settings:update', { approvalQuantityLimit: 20 });
+    await backendCall(backend, 'auth:sign-out');
+    await app.open('dispatch');
+    await signIn(page, 'zhang', 'zhang-password');
+
+    const unit = page.getByRole('combobox', { name: '接收单位', exact: true });
+    await unit.fill('青山');
+    await expect(page.getByRole('option', { name: /青山镇人民政府/ })).toBeVisible();
+    await unit.press('Enter');
+    await page.getByLabel('调拨通知单号').fill('应急调〔2026〕30号');
+    const item = page.getByRole('combobox', { name: '第 1 行 物资', exact: true });
+    await item.fill('MB-01');
+    await expect(page.getByRole('option', { name: /MB-01/ })).toBeVisible();
+    await item.press('Enter');
+    await page.getByLabel('第 1 行 实发数量：箱数').fill('3');
+    await page.getByRole('button', { name: '过账' }).click();
+    await page.getByRole('dialog', { name: '确认出库' }).getByRole('button', { name: '确认过账' }).click();
+
+    await expect(page.getByRole('heading', { name: '出库申请已提交，等待主管审批；批准前库存不变。' })).toBeVisible();
+    await expect(page.getByText('这张发往青山镇人民政府的出库单超过了本库规定的数量或金额限额')).toBeVisible();
+    await app.screenshot('approvals-dispatch-requested');
+    expect((await backendCall(backend, 'documents:list', { kind: 'dispatch' })).total).toBe(0);
+    expect(await quiltsOnHand(backend, depot.items.quilt.id)).toBe(53);
+    const requests = (await backendCall(backend, 'approvals:list', { status: 'pending' })).rows;
+    expect(requests).toMatchObject([{ kind: 'dispatch', requestedBy: 'zhang', totalQuantity: 30 }]);
+    // The slip's draft went into the request.
+    expect(await backendCall(backend, 'drafts:list', { kind: 'dispatch' })).toEqual([]);
+  });
+
+  test('a keeper changes their own password: the current one is required, the new one long enough', async ({
+    app,
+    page,
+    backend,
+  }) => {
+    test.slow();
+    await depotWithStaff(backend);
+    await app.open();
+    await signIn(page, 'zhang', 'zhang-password');
+    await page.getByRole('region', { name: '当前用户' }).getByRole('button', { name: '修改密码' }).click();
+    const dialog = page.getByRole('dialog', { name: '修改我的密码' });
+    await dialog.getByLabel('当前密码').fill('not-my-password');
+    await dialog.getByLabel('新密码', { exact: true }).fill('短');
+    await dialog.getByRole('button', { name: '修改密码' }).click();
+    await expect(dialog.getByLabel('新密码', { exact: true })).toHaveAccessibleDescription('新密码至少 8 位。');
+    await dialog.getByLabel('新密码', { exact: true }).fill('三号库门 2026');
+    await dialog.getByLabel('再输一遍新密码').fill('三号库门 2026');
+    await dialog.getByRole('button', { name: '修改密码' }).click();
+    await expect(dialog.getByLabel('当前密码')).toHaveAccessibleDescription('当前密码不正确。');
+    await app.screenshot('approvals-password-wrong-current');
+    await dialog.getByLabel('当前密码').fill('zhang-password');
+    await dialog.getByRole('button', { name: '修改密码' }).click();
+    await expect(dialog.getByRole('status')).toHaveText('密码已修改，下次登录请用新密码。');
+    await dialog.getByRole('button', { name: '关闭' }).click();
+
+    // The old password no longer opens the account; the new one does.
+    await backendCall(backend, 'auth:sign-out');
+    expect((await backend.invoke('auth:sign-in', { username: 'zhang', password: 'zhang-password' })).ok).toBe(false);
+    expect((await backend.invoke('auth:sign-in', { username: 'zhang', password: '三号库门 2026' })).ok).toBe(true);
+  });
+});

@@ -71,6 +71,8 @@ export const approvalsZh = {
     writeOff: '报废申请已提交，等待主管审批；批准前库存不变。',
     reversal: '冲销申请已提交，等待主管审批；批准前单据不变。',
     dispatch: '出库申请已提交，等待主管审批；批准前库存不变。',
+    dispatchDetail: '这张发往{{unit}}的出库单超过了本库规定的数量或金额限额，保管员不能直接过账；主管批准后才出库。',
+    openPending: '查看待审批',
   },
   request: {
     writeOff: '提交报废申请',
@@ -177,6 +179,9 @@ export const approvalsEn: TranslationShape<typeof approvalsZh> = {
     writeOff: 'The write-off request was submitted for a supervisor’s approval; stock is unchanged until then.',
     reversal: 'The reversal request was submitted for a supervisor’s approval; the document is unchanged until then.',
     dispatch: 'The dispatch was submitted for a supervisor’s approval; stock is unchanged until then.',
+    dispatchDetail:
+      'This dispatch to {{unit}} is above the depot’s quantity or value limit, which a keeper may not post alone; it is posted when a supervisor approves.',
+    openPending: 'See what awaits approval',
   },
   request: {
     writeOff: 'Submit write-off request',
