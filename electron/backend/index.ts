@@ -348,31 +348,36 @@ export function openBackend(options: BackendOptions): Backend {
 
   /** Runs a logged call and appends its activity entry in one transaction: both are kept, or neither. */
   async function loggedWrite(channel: Channel, input: unknown, actor: string | null): Promise<Result<unknown>> {
+    const entryOf = (before: unknown, result: Result<unknown>) => ({
+      actor,
+      action: channel,
+      outcome: 'ok' as const,
+      target: result.ok ? targetOf(result.value) : null,
+      detail: before === undefined ? { input } : { input, before },
+    });
+    // A backup writes a file, and a restore replaces the database itself: neither can sit inside a
+    // transaction of the file it copies or swaps, nor hold the others up while it copies (a second
+    // backup meanwhile is refused as in progress). Their entries follow them.
+    if (outsideTransaction.has(channel)) {
+      const result = await dispatch(live.handlers, channel, input);
+      while (writing) await writing;
+      if (result.ok && channel !== 'backup:restore') live.activity.append(entryOf(undefined, result));
+      return result;
+    }
     while (writing) await writing;
     const run = (async (): Promise<Result<unknown>> => {
       const db = live.db;
-      // A backup writes a file, and a restore replaces the database itself: neither can sit inside a
-      // transaction of the file they copy or swap; their entries follow them.
-      const inTransaction = !outsideTransaction.has(channel);
-      if (inTransaction) db.exec('BEGIN IMMEDIATE');
+      db.exec('BEGIN IMMEDIATE');
       try {
         const before = await valueBefore(live, channel, input);
         const result = await dispatch(live.handlers, channel, input);
         // A check-only import (committed: false) changed nothing: nothing to log.
         const changedNothing = result.ok && (result.value as { committed?: unknown } | null)?.committed === false;
-        if (result.ok && !changedNothing && channel !== 'backup:restore') {
-          live.activity.append({
-            actor,
-            action: channel,
-            outcome: 'ok',
-            target: targetOf(result.value),
-            detail: before === undefined ? { input } : { input, before },
-          });
-        }
-        if (inTransaction) db.exec(result.ok ? 'COMMIT' : 'ROLLBACK');
+        if (result.ok && !changedNothing) live.activity.append(entryOf(before, result));
+        db.exec(result.ok ? 'COMMIT' : 'ROLLBACK');
         return result;
       } catch (err) {
-        if (inTransaction && db.inTransaction) db.exec('ROLLBACK');
+        if (db.inTransaction) db.exec('ROLLBACK');
         console.error(`[backend] ${channel} failed`, err);
         return refuse('internal', `${channel} failed: ${(err as Error)?.message ?? err}`);
       }
