@@ -153,11 +153,30 @@ test.describe('approvals at the edges of the story', () => {
   }) => {
     test.slow();
     const depot = await depotWithStaff(backend);
-    await backendCall(backend, 'auth:sign-in', { username: 'admin', password: 'admin-password-1' });
-    await backendCall(backend, 'settings:update', { approvalQuantityLimit: 20 });
-    await backendCall(backend, 'auth:sign-out');
-    await app.open('dispatch');
+    // The admin sets the limit in Settings: a bad number is said beside the field, nothing saved.
+    await app.open('settings');
+    await signIn(page, 'admin', 'admin-password-1');
+    const limits = page.getByRole('group', { name: '审批' });
+    await limits.getByLabel('出库数量限额（基本单位）').fill('0');
+    await page.getByRole('button', { name: '保存审批设置' }).click();
+    await expect(limits.getByLabel('出库数量限额（基本单位）')).toHaveAccessibleDescription(
+      '请填写正整数，或留空表示不限。',
+    );
+    expect((await backendCall(backend, 'settings:get')).approvalQuantityLimit).toBeNull();
+    await limits.getByLabel('出库数量限额（基本单位）').fill('20');
+    await page.getByRole('button', { name: '保存审批设置' }).click();
+    await expect(page.getByRole('status').filter({ hasText: '审批设置已保存。' })).toBeVisible();
+    expect(await backendCall(backend, 'settings:get')).toMatchObject({
+      approvalQuantityLimit: 20,
+      approvalValueLimitFen: null,
+      singlePerson: false,
+    });
+    await limits.scrollIntoViewIfNeeded();
+    await app.screenshot('approvals-settings');
+
+    await page.getByRole('region', { name: '当前用户' }).getByRole('button', { name: '切换用户' }).click();
     await signIn(page, 'zhang', 'zhang-password');
+    await app.goTo('出库');
 
     const unit = page.getByRole('combobox', { name: '接收单位', exact: true });
     await unit.fill('青山');
