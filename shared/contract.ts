@@ -48,6 +48,14 @@ import {
   userDraftSchema,
   userSchema,
 } from './schemas/accounts';
+import {
+  approvalDecisionSchema,
+  approvalPostedSchema,
+  approvalQuerySchema,
+  approvalRejectionSchema,
+  approvalRequestSchema,
+  approvalSubmitSchema,
+} from './schemas/approvals';
 import { idSchema } from './schemas/common';
 import { printSettingsInputSchema, printSettingsSchema } from './print/depotPrintSettings';
 import { assignedCodeSchema, labelDataQuerySchema, labelDataSchema } from './schemas/labels';
@@ -202,6 +210,12 @@ export const settingsSchema = z.object({
   scanner: scannerSettingsSchema,
   /** Minutes without activity before the session locks. */
   idleLockMinutes: z.number().int(),
+  /** A depot run by one person: an approver may approve their own request. Off by default. */
+  singlePerson: z.boolean(),
+  /** A keeper's dispatch of more than this many base units (all lines) needs approval; null: no limit. */
+  approvalQuantityLimit: z.number().int().nullable(),
+  /** A keeper's dispatch worth more than this (fen, at catalog values) needs approval; null: no limit. */
+  approvalValueLimitFen: z.number().int().nullable(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -222,6 +236,9 @@ export const settingsPatchSchema = z
     printing: printSettingsInputSchema,
     scanner: scannerSettingsSchema,
     idleLockMinutes: z.number().int().min(1).max(240),
+    singlePerson: z.boolean(),
+    approvalQuantityLimit: z.number().int().min(1).max(1_000_000_000).nullable(),
+    approvalValueLimitFen: z.number().int().min(1).max(100_000_000_000_000).nullable(),
   })
   .partial()
   .strict();
@@ -236,6 +253,7 @@ export * from './schemas/accounts';
 export * from './schemas/emergency';
 export * from './schemas/dashboard';
 export * from './schemas/stocktake';
+export * from './schemas/approvals';
 export { idSchema, dateSchema } from './schemas/common';
 
 export const contract = {
@@ -390,6 +408,26 @@ export const contract = {
     'Posts a reversal (冲销) of a whole document with a reason; the original shows as reversed.',
     reversalInputSchema,
     postedSchema,
+  ),
+  'approvals:submit': channel(
+    'Applies for a write-off, reversal or dispatch (checked now, posted only when a supervisor approves).',
+    approvalSubmitSchema,
+    approvalRequestSchema,
+  ),
+  'approvals:list': channel(
+    'Requests for approval, newest first; pending ones only when asked.',
+    approvalQuerySchema,
+    z.object({ rows: z.array(approvalRequestSchema), total: z.number().int() }),
+  ),
+  'approvals:approve': channel(
+    "Approves a pending request and posts it through the posting it names; never the approver's own (unless single-person).",
+    approvalDecisionSchema,
+    approvalPostedSchema,
+  ),
+  'approvals:reject': channel(
+    'Rejects a pending request with a reason; nothing is posted.',
+    approvalRejectionSchema,
+    approvalRequestSchema,
   ),
   'stock:file-paperwork': channel(
     'Records the allocation order number of an emergency dispatch after the fact (补办手续).',

@@ -132,6 +132,10 @@ export const errorCodes = [
   'stocktake-not-counted',
   /** The scope chosen holds no stock: there is nothing to count. */
   'stocktake-empty',
+  /** The request was already decided (details: status, decidedBy). */
+  'approval-not-pending',
+  /** A keeper's dispatch above the depot's limit needs a supervisor's approval; nothing was posted (details: quantity, valueFen, quantityLimit, valueLimitFen). */
+  'approval-required',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

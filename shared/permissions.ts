@@ -15,7 +15,7 @@ export const permissions = [
   'post',
   /** Change the catalog and master data. */
   'catalog',
-  /** What needs a supervisor: write-offs and reversals. */
+  /** What needs a supervisor: posting write-offs and reversals directly, deciding approval requests. */
   'approve',
   /** Print and export reports. */
   'export',
@@ -80,6 +80,11 @@ export const channelPermissions: Readonly<Record<Channel, Permission>> = {
   'stock:post-write-off': 'approve',
   'stock:reverse': 'approve',
   'stock:file-paperwork': 'post',
+  // A keeper applies; only a supervisor (or admin) decides. Everyone sees what waits.
+  'approvals:submit': 'post',
+  'approvals:list': 'read',
+  'approvals:approve': 'approve',
+  'approvals:reject': 'approve',
   'stock:allocate': 'read',
   'stock:on-hand': 'read',
   'stock:inventory': 'read',

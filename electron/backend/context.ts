@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Channel, Contract, ChannelOutput } from '../../shared/contract';
+import type { Channel, Contract, ChannelOutput, Role } from '../../shared/contract';
 import type { Db } from './db/database';
 
 /** What every handler may use. Built once per open backend. */
@@ -13,6 +13,8 @@ export interface BackendContext {
    * Who is doing this. The single place the operator comes from: the OS user until accounts exist.
    */
   operator(): string;
+  /** The role the operator acts in (the signed-in user's, or a tool's); null when nobody is signed in. */
+  role(): Role | null;
   /** This depot's site code, stamped on every fact row it writes. */
   siteCode(): string;
 }

@@ -16,6 +16,7 @@ import { createItems } from './catalog/items';
 import { createLabels } from './catalog/labels';
 import { createMasterData } from './catalog/master-data';
 import { createDashboard } from './dashboard/dashboard';
+import { createApprovals } from './approvals/approvals';
 import { createDocuments } from './documents/documents';
 import { createDrafts } from './drafts/drafts';
 import { createIncidents } from './emergency/incidents';
@@ -127,6 +128,7 @@ export function createContext(
     now: options.now ?? (() => new Date()),
     // The signed-in user posts under their username; a tool (options.role) under its configured name.
     operator: () => (options.role ? toolOperator() : (session.user?.username ?? toolOperator())),
+    role: () => options.role ?? session.user?.role ?? null,
     siteCode: () => store.settings!.siteCode(),
   };
   const settings = createSettings(ctx);
@@ -174,7 +176,12 @@ export function createHandlers(
   const dispatches = createDispatches(ctx, master, rules, allocation, posting, { kits, incidents });
   const movements = createStockMovements(ctx, master, rules, posting);
   const reversals = createReversals(ctx, rules, posting);
-  const documents = createDocuments(ctx);
+  const approvals = createApprovals(ctx, settings, {
+    postWriteOff: movements.postWriteOff,
+    reverse: reversals.reverse,
+    postDispatch: dispatches.postDispatch,
+  });
+  const documents = createDocuments(ctx, approvals.stampOf);
   const scan = createScanResolver(ctx, {
     requireLocation: master.requireLocation,
     findDocument: (number) => documents.handlers['documents:find-by-number']({ number }),
@@ -197,11 +204,10 @@ export function createHandlers(
     ...createLabels(ctx, items).handlers,
     'catalog:import-items': (input) => importItems(ctx, items, input),
     'stock:post-receipt': (input) => receipts.postReceipt(input),
-    'stock:post-dispatch': (input) => dispatches.postDispatch(input),
     'stock:post-transfer': (input) => movements.postTransfer(input),
     'stock:post-adjustment': (input) => movements.postAdjustment(input),
-    'stock:post-write-off': (input) => movements.postWriteOff(input),
-    'stock:reverse': (input) => reversals.reverse(input),
+    // Write-offs, reversals and dispatches go through approvals: it records who approved them.
+    ...approvals.handlers,
     'stock:file-paperwork': (input) => reversals.filePaperwork(input),
     'stock:allocate': (input) => allocation.allocate(input),
     ...createStockQueries(ctx, items).handlers,
@@ -244,6 +250,9 @@ function toolSession(options: BackendOptions): Session {
   }
   return session;
 }
+
+/** Logged calls that do not write the database they would hold a transaction on. */
+const outsideTransaction: ReadonlySet<Channel> = new Set<Channel>(['backup:create', 'backup:restore']);
 
 /** Calls made by timers, not by a person: they do not keep an idle session awake. */
 const passiveChannels: ReadonlySet<string> = new Set(['backup:ensure-daily', 'backup:status', 'auth:status']);
@@ -340,8 +349,61 @@ export function openBackend(options: BackendOptions): Backend {
     error: details === undefined ? { code, message } : { code, message, details },
   });
 
+  /**
+   * The logged write in progress. A write and its activity entry are one transaction, which an
+   * asynchronous handler (hashing a password, reading a workbook) holds open across its awaits: every
+   * other call waits until it ends, so nothing else is committed — or rolled back — with it.
+   */
+  let writing: Promise<unknown> | null = null;
+
+  /** Runs a logged call and appends its activity entry in one transaction: both are kept, or neither. */
+  async function loggedWrite(channel: Channel, input: unknown, actor: string | null): Promise<Result<unknown>> {
+    const entryOf = (before: unknown, result: Result<unknown>) => ({
+      actor,
+      action: channel,
+      outcome: 'ok' as const,
+      target: result.ok ? targetOf(result.value) : null,
+      detail: before === undefined ? { input } : { input, before },
+    });
+    // A backup writes a file, and a restore replaces the database itself: neither can sit inside a
+    // transaction of the file it copies or swaps, nor hold the others up while it copies (a second
+    // backup meanwhile is refused as in progress). Their entries follow them.
+    if (outsideTransaction.has(channel)) {
+      const result = await dispatch(live.handlers, channel, input);
+      while (writing) await writing;
+      if (result.ok && channel !== 'backup:restore') live.activity.append(entryOf(undefined, result));
+      return result;
+    }
+    while (writing) await writing;
+    const run = (async (): Promise<Result<unknown>> => {
+      const db = live.db;
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        const before = await valueBefore(live, channel, input);
+        const result = await dispatch(live.handlers, channel, input);
+        // A check-only import (committed: false) changed nothing: nothing to log.
+        const changedNothing = result.ok && (result.value as { committed?: unknown } | null)?.committed === false;
+        if (result.ok && !changedNothing) live.activity.append(entryOf(before, result));
+        db.exec(result.ok ? 'COMMIT' : 'ROLLBACK');
+        return result;
+      } catch (err) {
+        if (db.inTransaction) db.exec('ROLLBACK');
+        console.error(`[backend] ${channel} failed`, err);
+        return refuse('internal', `${channel} failed: ${(err as Error)?.message ?? err}`);
+      }
+    })();
+    writing = run;
+    try {
+      return await run;
+    } finally {
+      if (writing === run) writing = null;
+    }
+  }
+
   /** Who may call what, checked on every call; writes and refusals go into the activity log. */
   async function guarded(channel: string, input: unknown): Promise<Result<unknown>> {
+    // Nothing runs inside another call's open write transaction.
+    while (writing) await writing;
     if (!isChannel(channel)) return dispatch(live.handlers, channel, input);
     const permission = permissionFor(channel, input);
     const user = session.user;
@@ -365,19 +427,9 @@ export function openBackend(options: BackendOptions): Backend {
       if (!passiveChannels.has(channel)) session.lastActivity = now().getTime();
     }
     const logged = isLoggedChannel(channel);
-    const before = logged ? await valueBefore(live, channel, input) : undefined;
-    const result = await dispatch(live.handlers, channel, input);
-    // A check-only import (committed: false) changed nothing: nothing to log.
-    const changedNothing = result.ok && (result.value as { committed?: unknown } | null)?.committed === false;
-    if (result.ok && logged && !changedNothing && channel !== 'backup:restore') {
-      live.activity.append({
-        actor: session.user?.username ?? user?.username ?? null,
-        action: channel,
-        outcome: 'ok',
-        target: targetOf(result.value),
-        detail: before === undefined ? { input } : { input, before },
-      });
-    }
+    const result = logged
+      ? await loggedWrite(channel, input, session.user?.username ?? user?.username ?? null)
+      : await dispatch(live.handlers, channel, input);
     if (result.ok && channel === 'backup:ensure-daily') {
       const created = (result.value as ChannelOutput<'backup:ensure-daily'>).created;
       if (created) {

@@ -7,6 +7,7 @@ import { DispatchArea } from '../features/emergency/DispatchArea';
 import { IncidentBanner } from '../features/emergency/IncidentBanner';
 import { DocumentsPage } from '../features/documents/DocumentsPage';
 import { HomePage } from '../features/home/HomePage';
+import { PendingBadge } from '../features/approvals/PendingBadge';
 import { InventoryPage } from '../features/inventory/InventoryPage';
 import { LedgerPage } from '../features/ledger/LedgerPage';
 import { ReceivePage } from '../features/receive/ReceivePage';
@@ -69,6 +70,7 @@ export function AppFrame() {
                 <a href={areaHref(a)} aria-current={a === area ? 'page' : undefined} data-area={a}>
                   {t(`nav.${a}`)}
                 </a>
+                {a === 'documents' && <PendingBadge />}
               </li>
             ))}
           </ul>

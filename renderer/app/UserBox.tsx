@@ -1,12 +1,15 @@
-/** Who is signed in, at the foot of the navigation, with lock, switch user and sign out. */
+/** Who is signed in, at the foot of the navigation, with lock, switch user (sign out) and change password. */
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
+import { ChangePasswordDialog } from './ChangePasswordDialog';
 import { useDepot } from './depot';
 import './auth.css';
 
 export function UserBox() {
   const { t } = useTranslation();
   const { user, authChanged } = useDepot();
+  const [changingPassword, setChangingPassword] = useState(false);
   const run = (channel: 'auth:lock' | 'auth:sign-out') =>
     void call(channel).then((result) => {
       if (result.ok) authChanged(result.value);
@@ -24,7 +27,11 @@ export function UserBox() {
         <button type="button" onClick={() => run('auth:sign-out')}>
           {t('accounts.userBox.switchUser')}
         </button>
+        <button type="button" onClick={() => setChangingPassword(true)}>
+          {t('password.open')}
+        </button>
       </div>
+      {changingPassword && <ChangePasswordDialog onClose={() => setChangingPassword(false)} />}
     </section>
   );
 }

@@ -1,4 +1,6 @@
 import { accountsEn } from './features/accounts';
+import { approvalsEn } from './features/approvals';
+import { passwordEn } from './features/password';
 import { backupEn } from './features/backup';
 import { catalogEn } from './features/catalog';
 import { commonEn } from './features/common';
@@ -28,6 +30,8 @@ export const enUS: Translation = {
   ledger: ledgerEn,
   backup: backupEn,
   accounts: accountsEn,
+  approvals: approvalsEn,
+  password: passwordEn,
   print: printEn,
   printDocuments: printDocumentsEn,
   printForms: printFormsEn,
@@ -198,6 +202,9 @@ export const enUS: Translation = {
     'stocktake-not-counted':
       '{{lines}} lines have no count yet: every line needs a counted quantity (0 if empty) before approval.',
     'stocktake-empty': 'The chosen scope holds no stock: there is nothing to count.',
+    'approval-not-pending': 'This request was already decided ({{decidedByName}}); it cannot be decided again.',
+    'approval-required':
+      'This dispatch is above the depot’s quantity or value limit: submit it for a supervisor’s approval. Nothing was posted.',
     unknown: 'An unknown error occurred (code {{code}}).',
   },
   importReasons: {

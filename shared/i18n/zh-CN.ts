@@ -1,4 +1,6 @@
 import { accountsZh } from './features/accounts';
+import { approvalsZh } from './features/approvals';
+import { passwordZh } from './features/password';
 import { backupZh } from './features/backup';
 import { catalogZh } from './features/catalog';
 import { commonZh } from './features/common';
@@ -30,6 +32,8 @@ export const zhCN = {
   ledger: ledgerZh,
   backup: backupZh,
   accounts: accountsZh,
+  approvals: approvalsZh,
+  password: passwordZh,
   print: printZh,
   printDocuments: printDocumentsZh,
   printForms: printFormsZh,
@@ -190,10 +194,12 @@ export const zhCN = {
     'wrong-password': '当前密码不正确。',
     'password-required': '新账户需要设置初始密码（至少 8 位）。',
     'username-fixed': '用户名建立后不能修改（台账中记录了它）。',
-    'approval-own-document': '不能审批自己发起的单据：须由另一位主管或管理员审批。',
+    'approval-own-document': '不能审批自己发起的单据或申请：须由另一位主管或管理员审批。',
     'stocktake-closed': '这次盘点已经审批或作废，不能再录入、修改或审批。',
     'stocktake-not-counted': '还有 {{lines}} 行没有盘点数量：每一行都要录入实盘数（没有货就录 0）才能审批。',
     'stocktake-empty': '所选范围内没有库存，无需盘点。',
+    'approval-not-pending': '这项申请已经处理过了（{{decidedByName}}），不能再审批。',
+    'approval-required': '这次出库超过了本库规定的数量或金额限额，需要主管审批。请提交审批申请；没有写入任何数据。',
     unknown: '发生未知错误（代码 {{code}}）。',
   },
   /** Why an imported catalog row was refused (shared/schemas/catalog.ts importReasons). */

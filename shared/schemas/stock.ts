@@ -396,6 +396,18 @@ export const documentSummarySchema = z.object({
 });
 export type DocumentSummary = z.infer<typeof documentSummarySchema>;
 
+/** Who asked and who approved, as the document view and slip show it. */
+export const approvalStampSchema = z.object({
+  requestedBy: z.string(),
+  requestedByName: z.string(),
+  requestedAt: z.string(),
+  approvedBy: z.string(),
+  approvedByName: z.string(),
+  approvedAt: z.string(),
+  selfApproved: z.boolean(),
+});
+export type ApprovalStamp = z.infer<typeof approvalStampSchema>;
+
 export const documentDetailSchema = documentSummarySchema.extend({
   remarks: z.string(),
   reason: z.string(),
@@ -419,6 +431,8 @@ export const documentDetailSchema = documentSummarySchema.extend({
       filedAt: z.string(),
     })
     .nullable(),
+  /** Write-offs, reversals and approved dispatches: who applied and who approved (审批). */
+  approval: approvalStampSchema.nullable(),
   lines: z.array(
     z.object({
       id: z.string(),

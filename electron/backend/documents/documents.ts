@@ -1,4 +1,4 @@
-import type { DocumentDetail, DocumentSummary } from '../../../shared/contract';
+import type { ApprovalStamp, DocumentDetail, DocumentSummary } from '../../../shared/contract';
 import type { BackendContext, HandlersFor } from '../context';
 import { DomainError } from '../errors';
 import { likePattern } from '../catalog/items';
@@ -62,7 +62,11 @@ function summaryFromRecord(r: SummaryRecord): DocumentSummary {
 }
 
 /** The documents register: lists with filters, one document with its lines and ledger effect. */
-export function createDocuments(ctx: BackendContext) {
+/** `approvalOf` names who applied and who approved a document (the approvals service); none by default. */
+export function createDocuments(
+  ctx: BackendContext,
+  approvalOf: (documentId: string) => ApprovalStamp | null = () => null,
+) {
   const { db } = ctx;
   const filter = `
     WHERE (@kind IS NULL OR d.kind = @kind)
@@ -208,6 +212,7 @@ export function createDocuments(ctx: BackendContext) {
       partyPhone: h.party_phone ?? '',
       partyAddress: h.party_address ?? '',
       sourceId: h.source_id,
+      approval: approvalOf(id),
       filing: f
         ? {
             orderNo: f.order_no,

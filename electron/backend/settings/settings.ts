@@ -11,6 +11,7 @@ const defaults = {
   backupKeepDaily: 14,
   backupKeepMonthly: 12,
   idleLockMinutes: 10,
+  singlePerson: false,
 };
 
 /** A fresh site code until the admin sets the official one: random, so two new depots never collide. */
@@ -64,6 +65,9 @@ export function createSettings(ctx: BackendContext): SettingsStore {
       printing: { ...defaultPrintSettings, ...read<Partial<PrintSettings>>('printing', {}) },
       scanner: { ...defaultScannerSettings, ...read('scanner', defaultScannerSettings) },
       idleLockMinutes: read('idleLockMinutes', defaults.idleLockMinutes),
+      singlePerson: read('singlePerson', defaults.singlePerson),
+      approvalQuantityLimit: read<number | null>('approvalQuantityLimit', null),
+      approvalValueLimitFen: read<number | null>('approvalValueLimitFen', null),
     };
   }
 

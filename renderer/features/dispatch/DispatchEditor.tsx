@@ -8,6 +8,7 @@ import { AssignBarcodeDialog } from '../../scan/AssignBarcodeDialog';
 import { ScanBar } from '../../scan/ScanBar';
 import { useLineFlash } from '../../scan/useLineFlash';
 import { useScanSession, type ScanScreen } from '../../scan/useScanSession';
+import { announceApprovalsChanged } from '../approvals/approvalEvents';
 import { ConfirmDispatchDialog, type ConfirmSummary } from './ConfirmDispatchDialog';
 import { checkForm, explainRefusal, hasProblems, noProblems, type Problems } from './dispatchChecks';
 import {
@@ -39,6 +40,8 @@ interface DispatchEditorProps {
   otherDrafts: number;
   todayDate: string;
   onPosted(posted: PostedDispatch): void;
+  /** A dispatch above the depot's limit went to a supervisor as a request instead. */
+  onRequested(unitName: string): void;
   onNew(): void;
   onOpenDraft(draft: Draft): void;
 }
@@ -60,6 +63,7 @@ export function DispatchEditor({
   otherDrafts,
   todayDate,
   onPosted,
+  onRequested,
   onNew,
   onOpenDraft,
 }: DispatchEditorProps) {
@@ -344,7 +348,18 @@ export function DispatchEditor({
     setPhase('posting');
     const id = await saver.stop();
     const { input, lineKeys } = toDispatchInput(summary.form, id);
-    const result = await call('stock:post-dispatch', input);
+    let result = await call('stock:post-dispatch', input);
+    // Above the depot's limit a keeper may not post alone: the confirmed slip goes to a supervisor.
+    if (!result.ok && result.error.code === 'approval-required') {
+      const request = await call('approvals:submit', { kind: 'dispatch', input });
+      if (request.ok) {
+        saver.close();
+        announceApprovalsChanged();
+        onRequested(summary.unit?.name ?? '');
+        return;
+      }
+      result = request;
+    }
     if (result.ok) {
       saver.close();
       onPosted({

@@ -5,6 +5,7 @@ import { call, errorText } from '../../api/client';
 import { useRoute } from '../../app/areas';
 import { today } from '../../components/format';
 import { blankForm, formFromDraft, type DispatchForm } from './dispatchForm';
+import { DispatchRequested } from '../approvals/DispatchRequested';
 import { DispatchEditor } from './DispatchEditor';
 import { DispatchPosted, type PostedDispatch } from './DispatchPosted';
 import type { Draft } from './DraftsDialog';
@@ -22,7 +23,8 @@ type Session =
       savedAt: string | null;
       otherDrafts: number;
     }
-  | { status: 'posted'; posted: PostedDispatch };
+  | { status: 'posted'; posted: PostedDispatch }
+  | { status: 'requested'; unitName: string };
 
 let sessions = 0;
 
@@ -88,6 +90,8 @@ export function DispatchPage() {
       );
     case 'posted':
       return <DispatchPosted posted={session.posted} onNew={() => setSession(newSlip(0))} />;
+    case 'requested':
+      return <DispatchRequested unitName={session.unitName} onNew={() => setSession(newSlip(0))} />;
     case 'editing':
       return (
         <DispatchEditor
@@ -98,6 +102,7 @@ export function DispatchPage() {
           otherDrafts={session.otherDrafts}
           todayDate={todayDate}
           onPosted={(posted) => setSession({ status: 'posted', posted })}
+          onRequested={(unitName) => setSession({ status: 'requested', unitName })}
           onNew={() => setSession(newSlip(0))}
           onOpenDraft={(draft) => setSession(fromDraft(draft, 0))}
         />

@@ -1,9 +1,12 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import type { DocumentDetail, Party } from '../../../shared/contract';
+import type { ApprovalStamp, DocumentDetail, Party } from '../../../shared/contract';
+import { roleMay } from '../../../shared/permissions';
 import { errorText, useChannel } from '../../api/client';
 import { areaHref } from '../../app/areas';
+import { useDepot } from '../../app/depot';
+import { announceApprovalsChanged } from '../approvals/approvalEvents';
 import { formatCartons, formatDateTime, formatNumber, today } from '../../components/format';
 import type { PrintKind } from '../../../shared/print/jobs';
 import { PrintButton } from '../../print/PrintButton';
@@ -54,6 +57,30 @@ function Fact({ label, children, wide }: { label: string; children: ReactNode; w
   );
 }
 
+/** Who applied and who approved (write-offs, reversals, dispatches above the limit). */
+function ApprovalFacts({ approval }: { approval: ApprovalStamp }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Fact label={t('approvals.document.requestedBy')}>
+        {t('approvals.document.person', {
+          name: approval.requestedByName,
+          username: approval.requestedBy,
+          at: formatDateTime(approval.requestedAt),
+        })}
+      </Fact>
+      <Fact label={t('approvals.document.approvedBy')}>
+        {t('approvals.document.person', {
+          name: approval.approvedByName,
+          username: approval.approvedBy,
+          at: formatDateTime(approval.approvedAt),
+        })}
+        {approval.selfApproved && ` · ${t('approvals.document.selfApproved')}`}
+      </Fact>
+    </>
+  );
+}
+
 function paperworkSentence(t: TFunction, doc: DocumentDetail, todayDate: string): string {
   const state = paperworkState(doc, todayDate);
   const due = doc.paperworkDue ?? '';
@@ -81,6 +108,8 @@ export function DocumentView({ id, onChanged }: DocumentViewProps) {
   const [outcome, setOutcome] = useState<{ text: string; link?: { id: string; number: string } } | null>(null);
   const outcomeRef = useRef<HTMLParagraphElement>(null);
   const todayDate = today();
+  // Who may reverse at once; anyone else applies for the reversal, which a supervisor approves.
+  const mayApprove = roleMay(useDepot().user.role, 'approve');
 
   // After a posting the button pressed may be gone (a reversed document offers no reversal): the
   // keeper is taken to the sentence saying what happened.
@@ -149,7 +178,7 @@ export function DocumentView({ id, onChanged }: DocumentViewProps) {
           )}
           {canReverse && (
             <button type="button" className="button button-quiet document-reverse" onClick={() => setDialog('reverse')}>
-              {t('documents.view.actions.reverse')}
+              {mayApprove ? t('documents.view.actions.reverse') : t('approvals.request.reversal')}
             </button>
           )}
         </div>
@@ -181,6 +210,7 @@ export function DocumentView({ id, onChanged }: DocumentViewProps) {
           <Fact label={t('documents.view.docDate')}>{doc.docDate}</Fact>
           <Fact label={t('documents.view.postedAt')}>{formatDateTime(doc.postedAt)}</Fact>
           <Fact label={t('documents.view.operator')}>{doc.operator}</Fact>
+          {doc.approval && <ApprovalFacts approval={doc.approval} />}
           {doc.partyName && <Fact label={t(`documents.view.parties.${partyRole(doc)}`)}>{doc.partyName}</Fact>}
           {doc.sourceName && <Fact label={t('documents.view.source')}>{doc.sourceName}</Fact>}
           {donors.length > 0 && partyRole(doc) !== 'donor' && (
@@ -381,6 +411,12 @@ export function DocumentView({ id, onChanged }: DocumentViewProps) {
           reload();
         }}
         onPosted={(p) => posted(t('documents.view.posted', { number: p.number }), p)}
+        asRequest={!mayApprove}
+        onRequested={() => {
+          setDialog(null);
+          setOutcome({ text: t('approvals.requested.reversal') });
+          announceApprovalsChanged();
+        }}
       />
       <FilePaperworkDialog
         open={dialog === 'file'}

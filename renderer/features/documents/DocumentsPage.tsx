@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useRoute } from '../../app/areas';
+import { ApprovalsSection } from '../approvals/ApprovalsSection';
 import { DocumentList } from './DocumentList';
 import { DocumentView } from './DocumentView';
 import { noFilters, type DocumentFilters } from './documentFilters';
@@ -17,6 +18,7 @@ export function DocumentsPage() {
 
   return (
     <div className="documents">
+      {target === null && <ApprovalsSection />}
       <DocumentList filters={filters} onFiltersChange={setFilters} refreshKey={refreshKey} visible={target === null} />
       {target !== null && <DocumentView key={target} id={target} onChanged={() => setRefreshKey((k) => k + 1)} />}
     </div>

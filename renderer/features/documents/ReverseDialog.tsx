@@ -10,6 +10,9 @@ interface ReverseDialogProps {
   doc: Pick<DocumentSummary, 'id' | 'number'>;
   onClose(): void;
   onPosted(posted: Posted): void;
+  /** The user may not reverse at once: the dialog submits a reversal request for a supervisor instead. */
+  asRequest?: boolean;
+  onRequested?(): void;
 }
 
 /**
@@ -17,7 +20,7 @@ interface ReverseDialogProps {
  * reversal itself, returns posted against the dispatch, stock already gone) is said here, and nothing
  * is written.
  */
-export function ReverseDialog({ open, doc, onClose, onPosted }: ReverseDialogProps) {
+export function ReverseDialog({ open, doc, onClose, onPosted, asRequest, onRequested }: ReverseDialogProps) {
   const { t } = useTranslation();
   const formId = useId();
   const [busy, setBusy] = useState(false);
@@ -34,12 +37,25 @@ export function ReverseDialog({ open, doc, onClose, onPosted }: ReverseDialogPro
             {t('common.actions.cancel')}
           </button>
           <button type="submit" form={formId} className="button button-primary" disabled={busy}>
-            {busy ? t('documents.reverse.posting') : t('documents.reverse.submit')}
+            {busy
+              ? asRequest
+                ? t('approvals.request.submitting')
+                : t('documents.reverse.posting')
+              : asRequest
+                ? t('approvals.request.reversalSubmit')
+                : t('documents.reverse.submit')}
           </button>
         </>
       }
     >
-      <ReverseForm formId={formId} doc={doc} onBusy={setBusy} onPosted={onPosted} />
+      <ReverseForm
+        formId={formId}
+        doc={doc}
+        onBusy={setBusy}
+        onPosted={onPosted}
+        asRequest={asRequest ?? false}
+        onRequested={() => onRequested?.()}
+      />
     </Dialog>
   );
 }
@@ -49,10 +65,12 @@ interface ReverseFormProps {
   doc: Pick<DocumentSummary, 'id' | 'number'>;
   onBusy(busy: boolean): void;
   onPosted(posted: Posted): void;
+  asRequest: boolean;
+  onRequested(): void;
 }
 
 /** Mounted each time the dialog opens, so every reversal starts from an empty reason. */
-function ReverseForm({ formId, doc, onBusy, onPosted }: ReverseFormProps) {
+function ReverseForm({ formId, doc, onBusy, onPosted, asRequest, onRequested }: ReverseFormProps) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
@@ -71,16 +89,21 @@ function ReverseForm({ formId, doc, onBusy, onPosted }: ReverseFormProps) {
     inFlight.current = true;
     onBusy(true);
     setRefusal(null);
-    const result = await call('stock:reverse', { documentId: doc.id, reason: reason.trim() });
+    const input = { documentId: doc.id, reason: reason.trim() };
+    const result = asRequest
+      ? await call('approvals:submit', { kind: 'reversal', input })
+      : await call('stock:reverse', input);
     inFlight.current = false;
     onBusy(false);
-    if (result.ok) onPosted(result.value);
-    else setRefusal(t('documents.reverse.refused', { reason: errorText(t, result.error) }));
+    if (!result.ok) setRefusal(t('documents.reverse.refused', { reason: errorText(t, result.error) }));
+    else if ('number' in result.value) onPosted(result.value);
+    else onRequested();
   }
 
   return (
     <form id={formId} className="document-dialog-form" onSubmit={onSubmit} noValidate>
       <p className="document-dialog-explain">{t('documents.reverse.explain')}</p>
+      {asRequest && <p className="document-dialog-explain">{t('approvals.request.reversalNote')}</p>}
       <Field
         label={t('documents.reverse.reason')}
         hint={t('documents.reverse.reasonHint')}

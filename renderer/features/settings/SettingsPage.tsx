@@ -7,6 +7,7 @@ import type { AppError } from '../../../shared/errors';
 import { call, errorText } from '../../api/client';
 import { useDepot } from '../../app/depot';
 import { roleMay } from '../../../shared/permissions';
+import { ApprovalSettingsSection } from '../approvals/ApprovalSettingsSection';
 import { ActivitySection } from './ActivitySection';
 import { BackupSection } from './BackupSection';
 import { PrintDefaultsSection } from './PrintDefaultsSection';
@@ -193,6 +194,7 @@ export function SettingsPage() {
         </div>
       </form>
       {roleMay(user.role, 'admin') && <UsersSection />}
+      {roleMay(user.role, 'admin') && <ApprovalSettingsSection />}
       <PrintSettingsSection />
       <PrintDefaultsSection />
       <ScannerSettings />

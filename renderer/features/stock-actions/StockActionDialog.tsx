@@ -3,7 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { adjustmentReasons, type Posted, type StockRow } from '../../../shared/contract';
 import type { Result } from '../../../shared/errors';
+import { roleMay } from '../../../shared/permissions';
 import { call, errorText } from '../../api/client';
+import { useDepot } from '../../app/depot';
+import { announceApprovalsChanged } from '../approvals/approvalEvents';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { LocationSelect } from './LocationSelect';
@@ -131,6 +134,10 @@ export function StockActionDialog({ action, row, item, open, onClose, onPosted }
   const postedRef = useRef(false);
   const summary = useRef<HTMLDivElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
+  // A keeper does not write off alone: the write-off becomes a request a supervisor approves.
+  const { user } = useDepot();
+  const asRequest = action === 'write-off' && !roleMay(user.role, 'approve');
+  const [requested, setRequested] = useState(false);
 
   // Each opening starts with a fresh form (state adjusted while rendering, as React recommends).
   const [shownOpen, setShownOpen] = useState(open);
@@ -142,6 +149,7 @@ export function StockActionDialog({ action, row, item, open, onClose, onPosted }
       setShowErrors(false);
       setRefusal(null);
       setPosted(false);
+      setRequested(false);
     }
   }
 
@@ -177,6 +185,25 @@ export function StockActionDialog({ action, row, item, open, onClose, onPosted }
     const key = { itemId: row.itemId, batchId: row.batchId, sourceId: row.sourceId };
     const cartons = parseCount(form.quantity.cartons) ?? 0;
     const units = parseCount(form.quantity.units) ?? 0;
+    if (asRequest) {
+      const request = await call('approvals:submit', {
+        kind: 'write_off',
+        input: {
+          reason: form.writeOffReason.trim(),
+          remarks: form.remarks.trim(),
+          lines: [{ ...key, locationId: row.locationId, cartons: item.packSize > 1 ? cartons : 0, units }],
+        },
+      });
+      inFlight.current = false;
+      setBusy(false);
+      if (request.ok) {
+        postedRef.current = true;
+        setPosted(true);
+        setRequested(true);
+        announceApprovalsChanged();
+      } else setRefusal(t('stock.refused', { reason: errorText(t, request.error) }));
+      return;
+    }
     let result: Result<Posted>;
     if (action === 'transfer') {
       result = await call('stock:post-transfer', {
@@ -265,9 +292,21 @@ export function StockActionDialog({ action, row, item, open, onClose, onPosted }
         >
           {t('stock.actions.back')}
         </button>
-        <button type="submit" form={formId} className="button button-primary" disabled={busy || posted}>
-          {busy ? t('stock.actions.posting') : t('stock.actions.post')}
-        </button>
+        {requested ? (
+          <button type="button" className="button button-primary" onClick={close}>
+            {t('common.actions.close')}
+          </button>
+        ) : (
+          <button type="submit" form={formId} className="button button-primary" disabled={busy || posted}>
+            {busy
+              ? asRequest
+                ? t('approvals.request.submitting')
+                : t('stock.actions.posting')
+              : asRequest
+                ? t('approvals.request.writeOff')
+                : t('stock.actions.post')}
+          </button>
+        )}
       </>
     );
 
@@ -398,8 +437,15 @@ export function StockActionDialog({ action, row, item, open, onClose, onPosted }
             )}
             {action === 'adjustment' && <p className="stock-action-confirm-note">{form.remarks.trim()}</p>}
             {action === 'write-off' && <p className="stock-action-confirm-note">{form.writeOffReason.trim()}</p>}
-            <p className="stock-action-confirm-warning">{t('stock.confirm.irreversible')}</p>
+            <p className="stock-action-confirm-warning">
+              {asRequest ? t('approvals.request.writeOffNote') : t('stock.confirm.irreversible')}
+            </p>
           </div>
+        )}
+        {requested && (
+          <p className="stock-action-requested" role="status">
+            {t('approvals.requested.writeOff')}
+          </p>
         )}
         {refusal && (
           <p className="notice-error stock-action-refusal" role="alert">

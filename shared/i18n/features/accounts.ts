@@ -132,6 +132,11 @@ export const accountsZh = {
       reverse: '冲销',
       'file-paperwork': '补办手续',
     },
+    approvals: {
+      submit: '提交审批申请',
+      approve: '批准申请',
+      reject: '驳回申请',
+    },
     ledger: {
       'rebuild-balances': '重建库存余额',
     },
@@ -275,6 +280,11 @@ export const accountsEn: TranslationShape<typeof accountsZh> = {
       'post-write-off': 'Write-off posted',
       reverse: 'Reversal',
       'file-paperwork': 'Paperwork filed',
+    },
+    approvals: {
+      submit: 'Submitted for approval',
+      approve: 'Request approved',
+      reject: 'Request rejected',
     },
     ledger: {
       'rebuild-balances': 'Balances rebuilt',

@@ -7,6 +7,7 @@ import { internalCodes } from './006-internal-codes';
 import { accounts } from './007-accounts';
 import { emergency } from './008-emergency';
 import { stocktake } from './009-stocktake';
+import { approvals } from './010-approvals';
 
 /** One numbered step of the schema. Steps only add; each runs in one transaction. */
 export interface Migration {
@@ -26,6 +27,7 @@ export const migrations: readonly Migration[] = [
   accounts,
   emergency,
   stocktake,
+  approvals,
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1]!.version;
