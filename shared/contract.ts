@@ -65,6 +65,7 @@ import {
 import { isSuitedPaper } from './print/suited-papers';
 import type { PrintKind } from './print/jobs';
 import { scanQuerySchema, scanResultSchema } from './schemas/scan';
+import { exportJobQuerySchema, exportJobSchema, exportRequestSchema } from './schemas/exports';
 import {
   adjustmentInputSchema,
   agedQuerySchema,
@@ -212,6 +213,7 @@ export * from './schemas/labels';
 export * from './schemas/print';
 export * from './schemas/scan';
 export * from './schemas/accounts';
+export * from './schemas/exports';
 export { idSchema, dateSchema } from './schemas/common';
 
 export const contract = {
@@ -511,6 +513,22 @@ export const contract = {
     z.object({ deleted: z.boolean() }),
   ),
 
+  // — Exports (XLSX/CSV reports and the audit package): a job streams in the background, polled —
+  'exports:start': channel(
+    'Starts an export into a folder; the files appear (renamed from temporary ones) only once complete.',
+    exportRequestSchema,
+    exportJobSchema,
+  ),
+  'exports:progress': channel(
+    'How far an export job is: rows written of the total, and its state.',
+    exportJobQuerySchema,
+    exportJobSchema,
+  ),
+  'exports:cancel': channel(
+    'Stops a running export; its temporary files are removed and nothing is left in the folder.',
+    exportJobQuerySchema,
+    exportJobSchema,
+  ),
   // — Print log (every print and reprint, append-only) —
   'print:record': channel(
     'Logs one print or PDF of a printout after it succeeded; its sequence numbers the reprints (补打).',

@@ -118,6 +118,10 @@ export const errorCodes = [
   'barcode-check-digit',
   /** A scanned GS1 element string breaks the GS1 rules (details: problem, ai). */
   'gs1-invalid',
+  /** The export's destination folder cannot be created or written (details: folder, reason); nothing was written. */
+  'export-folder-unwritable',
+  /** An export stopped part-way (details: reason); its temporary files were removed, no file was left. */
+  'export-failed',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

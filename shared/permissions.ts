@@ -109,6 +109,10 @@ export const channelPermissions: Readonly<Record<Channel, Permission>> = {
   // Every signed-in user prints (keepers print slips, auditors print reports); each print is logged.
   'print:record': 'read',
   'print:history': 'read',
+  // Exports are logged (who took which data away); polling their progress is not.
+  'exports:start': 'export',
+  'exports:progress': 'export',
+  'exports:cancel': 'export',
 };
 
 /** Settings every user may change in passing (the language, the printer the preview remembers); any other key needs `admin`. */
@@ -139,4 +143,4 @@ export function isLoggedChannel(channel: Channel): boolean {
 }
 
 /** Reads that need a high permission but change nothing. */
-const unloggedReads: ReadonlySet<Channel> = new Set<Channel>(['users:list']);
+const unloggedReads: ReadonlySet<Channel> = new Set<Channel>(['users:list', 'exports:progress']);

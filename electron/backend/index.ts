@@ -22,6 +22,7 @@ import { createActivityLog, type ActivityLog } from './accounts/activity';
 import { createBackups, defaultBackupFolder, requireAbsolute, type Restorer } from './backup/backups';
 import { inspectBackup, listBackups, swapInBackup, undoSwap } from './backup/files';
 import { createPrintLog } from './print/print-log';
+import { createExports } from './exports/jobs';
 import { createSettings, settingsHandlers, type SettingsStore } from './settings/settings';
 import { importItems } from './catalog/import';
 import { createAllocation } from './stock/allocation';
@@ -205,6 +206,7 @@ export function createHandlers(
     ...createDrafts(ctx).handlers,
     ...createBackups(ctx, settings, restorer).handlers,
     ...createPrintLog(ctx).handlers,
+    ...createExports(ctx, settings).handlers,
     ...(accountHandlers ?? buildAccountHandlers(ctx, settings)),
   };
 }

@@ -7,6 +7,7 @@ import { documentsEn } from './features/documents';
 import { inventoryEn } from './features/inventory';
 import { ledgerEn } from './features/ledger';
 import { labelsEn } from './features/labels';
+import { exportsEn } from './features/exports';
 import { printEn } from './features/print';
 import { printDocumentsEn } from './features/printDocuments';
 import { receiveEn } from './features/receive';
@@ -27,6 +28,7 @@ export const enUS: Translation = {
   print: printEn,
   printDocuments: printDocumentsEn,
   labels: labelsEn,
+  reports: exportsEn,
   stock: stockEn,
   scan: scanEn,
   app: {
@@ -170,6 +172,10 @@ export const enUS: Translation = {
     'pdf-write-failed': 'Cannot save the PDF file {{path}}: {{reason}}',
     'barcode-check-digit': 'Barcode {{barcode}} fails its check digit: a misread or a faulty label. Scan it again.',
     'gs1-invalid': 'GS1 barcode {{barcode}} breaks the GS1 rules and cannot be read.',
+    'export-folder-unwritable':
+      'Cannot write to the export folder {{folder}}: check that the path is right, writable, and the USB stick is plugged in. No file was written.',
+    'export-failed':
+      'The export failed part-way ({{reason}}). The unfinished file was removed: nothing incomplete was left in the folder. Please try again.',
     'not-signed-in': 'Please sign in first.',
     'not-permitted':
       'Your role does not allow this. Nothing was done; the attempt is in the activity log. Ask a supervisor or the admin.',

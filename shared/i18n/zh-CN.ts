@@ -7,6 +7,7 @@ import { documentsZh } from './features/documents';
 import { inventoryZh } from './features/inventory';
 import { ledgerZh } from './features/ledger';
 import { labelsZh } from './features/labels';
+import { exportsZh } from './features/exports';
 import { printZh } from './features/print';
 import { printDocumentsZh } from './features/printDocuments';
 import { receiveZh } from './features/receive';
@@ -29,6 +30,7 @@ export const zhCN = {
   print: printZh,
   printDocuments: printDocumentsZh,
   labels: labelsZh,
+  reports: exportsZh,
   stock: stockZh,
   scan: scanZh,
   app: {
@@ -168,6 +170,9 @@ export const zhCN = {
     'pdf-write-failed': '无法保存 PDF 文件 {{path}}：{{reason}}',
     'barcode-check-digit': '条码 {{barcode}} 校验位不对：可能是误读或标签有误，请重新扫描。',
     'gs1-invalid': 'GS1 条码 {{barcode}} 内容不符合 GS1 规则，无法识别。',
+    'export-folder-unwritable':
+      '无法写入导出文件夹 {{folder}}：请确认路径正确、可以写入，U 盘已插好。没有写入任何文件。',
+    'export-failed': '导出中途失败（{{reason}}），未完成的文件已删除，文件夹里没有留下残缺文件。请重试。',
     'not-signed-in': '请先登录。',
     'not-permitted': '您的角色没有这项权限，操作未执行，已记入操作日志。如需办理，请联系主管或管理员。',
     'session-locked': '因长时间未操作，已锁定。请输入密码解锁。',
