@@ -53,7 +53,7 @@ export function AppFrame() {
     return null;
   }
 
-  const subtitle = area === 'stocktake' || area === 'reports' ? t(`upcoming.${area}`) : t(`${area}.subtitle`);
+  const subtitle = area === 'stocktake' ? t(`upcoming.${area}`) : t(`${area}.subtitle`);
 
   return (
     <div className="app-frame">

@@ -58,8 +58,6 @@ export const enUS: Translation = {
   upcoming: {
     notYet: 'This area is still being built and cannot be used in this version yet.',
     stocktake: 'Print blind count sheets, count by scanning, recount variances and post approved adjustments.',
-    reports:
-      'Export receipts-issues-balance summaries, reserve quota comparisons and expiry warnings per period, shaped like the ledgers auditors expect.',
   },
   inventory: inventoryEn,
   settings: {

@@ -62,7 +62,6 @@ export const zhCN = {
   upcoming: {
     notYet: '此功能尚在建设中，当前版本还不能使用。',
     stocktake: '生成盲盘表、扫码计数、复盘差异，盘盈盘亏经审批后过账调整。',
-    reports: '按期间导出收发存汇总、储备定额对比和到期预警等报表，格式符合台账习惯。',
   },
   inventory: inventoryZh,
   settings: {
