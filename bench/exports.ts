@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { openBackend, type Backend } from '../electron/backend/index';
@@ -179,4 +180,33 @@ export async function measureLedgerExport(
       500,
     ),
   ];
+}
+
+/**
+ * `npm run bench:exports`: this measure on its own, on a depot of 120,000 entries (one year), without
+ * the million-entry depot of the full bench. BENCH_EXPORT_ROWS (default 100,000), BENCH_RUNS (default 3).
+ */
+async function main(): Promise<void> {
+  const { generateDepot, fullSize } = await import('./generate');
+  const { table } = await import('./measure');
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const workDir = path.join(here, 'tmp');
+  fs.mkdirSync(workDir, { recursive: true });
+  const size = { ...fullSize, entries: 120_000, years: 1 };
+  const depotPath = path.join(workDir, `depot-${size.entries}-exports.db`);
+  if (!fs.existsSync(depotPath)) {
+    console.log(`generating ${size.entries.toLocaleString('en-US')} ledger entries…`);
+    await generateDepot(`${depotPath}.partial`, size, 20261128);
+    fs.renameSync(`${depotPath}.partial`, depotPath);
+  }
+  const rows = Number(process.env.BENCH_EXPORT_ROWS ?? 100_000);
+  const figures = await measureLedgerExport(depotPath, workDir, rows, Number(process.env.BENCH_RUNS ?? 3));
+  console.log(table(figures));
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
 }
