@@ -175,11 +175,7 @@ async function writeSheet(
     const sample = source.peek(widthSampleRows);
     ws.columns = sheet.columns.map((c, j) => {
       const widest = Math.max(displayWidth(c.header), ...sample.map((r) => widthOf(c.type, r[j] ?? null)));
-      const format = numberFormats[c.type];
-      return {
-        width: Math.min(maxWidth, Math.max(8, widest + 2)),
-        style: format ? { numFmt: format, alignment: { horizontal: 'right' } } : {},
-      };
+      return { width: Math.min(maxWidth, Math.max(8, widest + 2)) };
     });
     sheet.title.forEach((line, i) => {
       const row = ws.getRow(i + 1);
@@ -198,8 +194,16 @@ async function writeSheet(
       cell.border = { bottom: { style: 'thin' } };
     });
     header.commit();
+    // One shared style object per column: exceljs caches a style's index by object identity, and gives every
+    // new cell a fresh copy otherwise — indexing 100,000 rows' copies made the export several times slower.
+    const cellStyles = sheet.columns.map((c): Partial<ExcelJS.Style> => {
+      const format = numberFormats[c.type];
+      return format ? { numFmt: format } : {};
+    });
     await pump(source, control, (values) => {
-      ws.addRow(sheet.columns.map((c, j) => xlsxValue(c.type, values[j] ?? null))).commit();
+      const row = ws.addRow(sheet.columns.map((c, j) => xlsxValue(c.type, values[j] ?? null)));
+      cellStyles.forEach((style, j) => (row.getCell(j + 1).style = style));
+      row.commit();
     });
     if (sheet.totalLabel !== undefined) {
       const totals = ws.addRow(
@@ -207,8 +211,9 @@ async function writeSheet(
           j === 0 ? sheet.totalLabel! : c.total ? xlsxValue(c.type, source.sums[j]!) : null,
         ),
       );
-      totals.font = { bold: true };
-      totals.border = { top: { style: 'thin' } };
+      cellStyles.forEach((style, j) => {
+        totals.getCell(j + 1).style = { ...style, font: { bold: true }, border: { top: { style: 'thin' } } };
+      });
       totals.commit();
     }
     ws.commit();
