@@ -18,6 +18,7 @@ import type { Handler } from '../electron/backend/context';
 import { fullSize, generateDepot, random, smokeSize, type DepotSize } from './generate';
 import { figure, percentile, table, time, withTarget, type Figure } from './measure';
 import { largeCatalogSize, measureUi } from './ui';
+import { measureLedgerExport } from './exports';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -316,9 +317,8 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
   figures.push(figure('open the database (quick_check, migrations check)', 'ms', opens));
   figures.push(figure('database size on disk', 'MiB', [fileMiB]));
 
-  // — XLSX export: exceljs streaming the ledger, as the auditors' export will —
-  const exportFigures = await exportLedgerXlsx(depotPath, path.join(o.workDir, 'ledger.xlsx'), o.exportRows, o.runs);
-  figures.push(...exportFigures);
+  // — XLSX export: the auditors' ledger export job against exceljs writing the same rows alone —
+  figures.push(...(await measureLedgerExport(depotPath, o.workDir, o.exportRows, o.runs)));
 
   // — the window: Chromium with the built renderer and the real backend —
   if (o.ui)
@@ -356,43 +356,6 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
     depot: { entries, documents, generatedInSeconds, fileMiB },
     figures,
   };
-}
-
-/** Streams ledger rows into an XLSX with exceljs' streaming writer; time and peak memory (RSS). */
-async function exportLedgerXlsx(depotPath: string, file: string, rows: number, runs: number): Promise<Figure[]> {
-  const { default: ExcelJS } = await import('exceljs');
-  const times: number[] = [];
-  const peaks: number[] = [];
-  for (let r = 0; r < runs; r++) {
-    fs.rmSync(file, { force: true });
-    const db = new Database(depotPath, { readonly: true });
-    const select = db.prepare(
-      `SELECT e.seq, d.number, d.doc_date, i.code, i.name, e.quantity, e.balance_after, e.operator, e.posted_at
-       FROM ledger_entries e JOIN documents d ON d.id = e.document_id JOIN items i ON i.id = e.item_id
-       ORDER BY e.seq LIMIT ?`,
-    );
-    let peak = process.memoryUsage().rss;
-    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
-    const start = performance.now();
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
-    const sheet = workbook.addWorksheet('台账明细');
-    sheet.addRow(['序号', '单号', '日期', '编码', '品名', '数量', '结存', '经办人', '过账时间']).commit();
-    let n = 0;
-    for (const row of select.raw().iterate(rows) as Iterable<unknown[]>) {
-      sheet.addRow(row).commit();
-      if (++n % 5000 === 0) await new Promise((resolve) => setImmediate(resolve));
-    }
-    sheet.commit();
-    await workbook.commit();
-    times.push(performance.now() - start);
-    clearInterval(sampler);
-    peaks.push(Math.max(peak, process.memoryUsage().rss) / 2 ** 20);
-    db.close();
-  }
-  return [
-    withTarget(figure(`ledger XLSX of ${rows.toLocaleString()} rows (exceljs streaming)`, 'ms', times), '<', 10_000),
-    withTarget(figure('peak memory of that export (process RSS)', 'MiB', peaks), '<', 500),
-  ];
 }
 
 /** Starts a child posting in a loop on a copy of the depot, kills it mid-burst, times the next open. */

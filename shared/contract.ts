@@ -94,6 +94,7 @@ import {
   stocktakeStartSchema,
   stocktakeSummarySchema,
 } from './schemas/stocktake';
+import { exportJobQuerySchema, exportJobSchema, exportRequestSchema } from './schemas/exports';
 import {
   adjustmentInputSchema,
   agedQuerySchema,
@@ -254,6 +255,7 @@ export * from './schemas/emergency';
 export * from './schemas/dashboard';
 export * from './schemas/stocktake';
 export * from './schemas/approvals';
+export * from './schemas/exports';
 export { idSchema, dateSchema } from './schemas/common';
 
 export const contract = {
@@ -670,6 +672,22 @@ export const contract = {
     stocktakeReportSchema,
   ),
 
+  // — Exports (XLSX/CSV reports and the audit package): a job streams in the background, polled —
+  'exports:start': channel(
+    'Starts an export into a folder; the files appear (renamed from temporary ones) only once complete.',
+    exportRequestSchema,
+    exportJobSchema,
+  ),
+  'exports:progress': channel(
+    'How far an export job is: rows written of the total, and its state.',
+    exportJobQuerySchema,
+    exportJobSchema,
+  ),
+  'exports:cancel': channel(
+    'Stops a running export; its temporary files are removed and nothing is left in the folder.',
+    exportJobQuerySchema,
+    exportJobSchema,
+  ),
   // — Print log (every print and reprint, append-only) —
   'print:record': channel(
     'Logs one print or PDF of a printout after it succeeded; its sequence numbers the reprints (补打).',

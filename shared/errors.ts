@@ -136,6 +136,10 @@ export const errorCodes = [
   'approval-not-pending',
   /** A keeper's dispatch above the depot's limit needs a supervisor's approval; nothing was posted (details: quantity, valueFen, quantityLimit, valueLimitFen). */
   'approval-required',
+  /** The export's destination folder cannot be created or written (details: folder, reason); nothing was written. */
+  'export-folder-unwritable',
+  /** An export stopped part-way (details: reason); its temporary files were removed, no file was left. */
+  'export-failed',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -135,6 +135,10 @@ export const channelPermissions: Readonly<Record<Channel, Permission>> = {
   'stocktake:set-reason': 'post',
   'stocktake:cancel': 'post',
   'stocktake:approve': 'approve',
+  // Exports are logged (who took which data away); polling their progress is not.
+  'exports:start': 'export',
+  'exports:progress': 'export',
+  'exports:cancel': 'export',
 };
 
 /** Settings every user may change in passing (the language, the printer the preview remembers); any other key needs `admin`. */
@@ -165,4 +169,4 @@ export function isLoggedChannel(channel: Channel): boolean {
 }
 
 /** Reads that need a high permission but change nothing. */
-const unloggedReads: ReadonlySet<Channel> = new Set<Channel>(['users:list']);
+const unloggedReads: ReadonlySet<Channel> = new Set<Channel>(['users:list', 'exports:progress']);

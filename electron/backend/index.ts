@@ -26,6 +26,7 @@ import { createActivityLog, type ActivityLog } from './accounts/activity';
 import { createBackups, defaultBackupFolder, requireAbsolute, type Restorer } from './backup/backups';
 import { inspectBackup, listBackups, swapInBackup, undoSwap } from './backup/files';
 import { createPrintLog } from './print/print-log';
+import { createExports } from './exports/jobs';
 import { createSettings, settingsHandlers, type SettingsStore } from './settings/settings';
 import { importItems } from './catalog/import';
 import { createAllocation } from './stock/allocation';
@@ -221,6 +222,7 @@ export function createHandlers(
     ...kits.handlers,
     ...incidents.handlers,
     ...createStocktake(ctx, master, rules, posting).handlers,
+    ...createExports(ctx, settings).handlers,
     ...(accountHandlers ?? buildAccountHandlers(ctx, settings)),
   };
 }

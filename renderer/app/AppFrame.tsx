@@ -57,7 +57,7 @@ export function AppFrame() {
     return null;
   }
 
-  const subtitle = area === 'reports' ? t(`upcoming.${area}`) : t(`${area}.subtitle`);
+  const subtitle = t(`${area}.subtitle`);
 
   return (
     <div className="app-frame">

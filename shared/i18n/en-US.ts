@@ -11,6 +11,7 @@ import { homeEn } from './features/home';
 import { inventoryEn } from './features/inventory';
 import { ledgerEn } from './features/ledger';
 import { labelsEn } from './features/labels';
+import { exportsEn } from './features/exports';
 import { printEn } from './features/print';
 import { printDocumentsEn } from './features/printDocuments';
 import { printFormsEn } from './features/printForms';
@@ -36,6 +37,7 @@ export const enUS: Translation = {
   printDocuments: printDocumentsEn,
   printForms: printFormsEn,
   labels: labelsEn,
+  reports: exportsEn,
   stock: stockEn,
   scan: scanEn,
   emergency: emergencyEn,
@@ -64,12 +66,6 @@ export const enUS: Translation = {
     catalog: 'Catalog',
     reports: 'Reports',
     settings: 'Settings',
-  },
-  upcoming: {
-    notYet: 'This area is still being built and cannot be used in this version yet.',
-    stocktake: 'Print blind count sheets, count by scanning, recount variances and post approved adjustments.',
-    reports:
-      'Export receipts-issues-balance summaries, reserve quota comparisons and expiry warnings per period, shaped like the ledgers auditors expect.',
   },
   home: homeEn,
   inventory: inventoryEn,
@@ -186,6 +182,10 @@ export const enUS: Translation = {
     'incident-already-open': 'The incident “{{name}}” is still open. Close it before declaring another.',
     'incident-closed': 'The incident “{{name}}” was closed already.',
     'kit-empty': 'Kit {{code}} holds no items: add at least one item and its quantity.',
+    'export-folder-unwritable':
+      'Cannot write to the export folder {{folder}}: check that the path is right, writable, and the USB stick is plugged in. No file was written.',
+    'export-failed':
+      'The export failed part-way ({{reason}}). The unfinished file was removed: nothing incomplete was left in the folder. Please try again.',
     'not-signed-in': 'Please sign in first.',
     'not-permitted':
       'Your role does not allow this. Nothing was done; the attempt is in the activity log. Ask a supervisor or the admin.',

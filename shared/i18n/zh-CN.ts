@@ -11,6 +11,7 @@ import { homeZh } from './features/home';
 import { inventoryZh } from './features/inventory';
 import { ledgerZh } from './features/ledger';
 import { labelsZh } from './features/labels';
+import { exportsZh } from './features/exports';
 import { printZh } from './features/print';
 import { printDocumentsZh } from './features/printDocuments';
 import { printFormsZh } from './features/printForms';
@@ -38,6 +39,7 @@ export const zhCN = {
   printDocuments: printDocumentsZh,
   printForms: printFormsZh,
   labels: labelsZh,
+  reports: exportsZh,
   stock: stockZh,
   scan: scanZh,
   emergency: emergencyZh,
@@ -67,12 +69,6 @@ export const zhCN = {
     catalog: '物资目录',
     reports: '报表',
     settings: '设置',
-  },
-  /** Areas that later versions fill: one sentence of what each will do, nothing pretended. */
-  upcoming: {
-    notYet: '此功能尚在建设中，当前版本还不能使用。',
-    stocktake: '生成盲盘表、扫码计数、复盘差异，盘盈盘亏经审批后过账调整。',
-    reports: '按期间导出收发存汇总、储备定额对比和到期预警等报表，格式符合台账习惯。',
   },
   home: homeZh,
   inventory: inventoryZh,
@@ -184,6 +180,9 @@ export const zhCN = {
     'incident-already-open': '应急事件“{{name}}”尚未结束。请先结束它，再宣布新的应急事件。',
     'incident-closed': '应急事件“{{name}}”已经结束。',
     'kit-empty': '包 {{code}} 里没有任何物资：请至少添加一种物资及其数量。',
+    'export-folder-unwritable':
+      '无法写入导出文件夹 {{folder}}：请确认路径正确、可以写入，U 盘已插好。没有写入任何文件。',
+    'export-failed': '导出中途失败（{{reason}}），未完成的文件已删除，文件夹里没有留下残缺文件。请重试。',
     'not-signed-in': '请先登录。',
     'not-permitted': '您的角色没有这项权限，操作未执行，已记入操作日志。如需办理，请联系主管或管理员。',
     'session-locked': '因长时间未操作，已锁定。请输入密码解锁。',

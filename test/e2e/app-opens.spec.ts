@@ -32,15 +32,6 @@ test.describe('opening the app on a fresh depot', () => {
     await expect(page.getByRole('tab', { name: '物资', exact: true })).toHaveAttribute('aria-selected', 'true');
   });
 
-  test('an area still to be built says so and offers nothing to press', async ({ app, page }) => {
-    await app.open('reports');
-
-    await expect(app.heading).toHaveText('报表');
-    await expect(page.getByText('此功能尚在建设中，当前版本还不能使用。')).toBeVisible();
-    // The language switch is the only button: nothing pretends to work.
-    await expect(page.getByRole('main').getByRole('button')).toHaveText(['English']);
-  });
-
   test('the status bar prompt for a depot name leads to Settings', async ({ app, page }) => {
     await app.open();
     await app.statusBar.getByRole('link', { name: '未设置储备库名称' }).click();

@@ -31,6 +31,8 @@ describe('the benchmark at a tiny size', () => {
           'on-hand for one item, p99',
         ]),
       );
+      // The auditors' export job itself, not only exceljs, is measured.
+      expect(result.figures.some((f) => f.name.startsWith('ledger XLSX export (exports:start)'))).toBe(true);
     } finally {
       tmp.cleanup();
     }

@@ -1,0 +1,388 @@
+/**
+ * Export jobs. `exports:start` checks the destination, opens a read-only connection of its own (its
+ * snapshot holds for the whole export, and iterating it never blocks the app's connection, which keeps
+ * posting), and returns at once; the rows are then streamed a chunk at a time, yielding to the event
+ * loop between chunks so the window's calls are answered meanwhile. Every file is written under a
+ * temporary name in the destination folder and renamed into place only when complete: a cancelled or
+ * failed export removes its temporary files and leaves nothing behind. The window polls
+ * `exports:progress` and may `exports:cancel`.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import JSZip from 'jszip';
+import type { ExportJob, ExportRequest } from '../../../shared/contract';
+import type { AppError } from '../../../shared/errors';
+import { translations } from '../../../shared/i18n';
+import { stamp } from '../backup/files';
+import { requireAbsolute } from '../backup/backups';
+import { localDate } from '../clock';
+import type { BackendContext, HandlersFor } from '../context';
+import { DomainError } from '../errors';
+import { uuidv7 } from '../ids';
+import type { SettingsStore } from '../settings/settings';
+import { verifyChain } from '../stock/ledger-chain';
+import { yuanText } from './cells';
+import {
+  annualSheet,
+  documentsSheet,
+  emergencySheet,
+  fill,
+  inventorySheet,
+  ledgerDetailSheet,
+  ledgerSummarySheet,
+  localDateTime,
+  periodFigures,
+  type Period,
+  type ReportFrame,
+} from './reports';
+import { writeCsv, writeXlsx, type SheetDefinition, type WriteControl } from './sheets';
+
+/** Rows written between two yields to the event loop. */
+export const defaultChunkRows = 500;
+
+/** One file the export produces: written to `partial`, renamed to `final` when every file is complete. */
+interface Output {
+  final: string;
+  partial: string;
+  /** Temporary files the output writes on the way (the audit package's inner workbooks). */
+  scratch: string[];
+  write(partial: string, control: WriteControl): Promise<void>;
+}
+
+interface Job {
+  id: string;
+  kind: ExportJob['kind'];
+  state: ExportJob['state'];
+  rowsDone: number;
+  rowsTotal: number;
+  outputs: Output[];
+  cancelRequested: boolean;
+  error: AppError | null;
+}
+
+class Cancelled extends Error {}
+
+function snapshot(job: Job): ExportJob {
+  const files = job.outputs.map((o) => o.final);
+  return {
+    jobId: job.id,
+    kind: job.kind,
+    state: job.state,
+    rowsDone: job.rowsDone,
+    rowsTotal: job.rowsTotal,
+    files,
+    path: files[0] ?? '',
+    error: job.error,
+  };
+}
+
+/** The exports folder beside the database, used when the user names none. */
+export function defaultExportFolder(dbPath: string): string {
+  return path.join(path.dirname(dbPath), 'exports');
+}
+
+/** Characters Windows does not allow in a file name. */
+// eslint-disable-next-line no-control-regex
+const unsafeInName = /[<>:"/\\|?*\u0000-\u001F]/g;
+
+export function createExports(ctx: BackendContext, settings: SettingsStore, options: { chunkRows?: number } = {}) {
+  const jobs = new Map<string, Job>();
+  const chunkRows = options.chunkRows ?? defaultChunkRows;
+
+  function frameFor(db: Database.Database): ReportFrame {
+    const s = settings.all();
+    const t = translations[s.language];
+    const now = ctx.now();
+    return {
+      db,
+      texts: t.reports,
+      common: t.common,
+      depotName: s.depotName,
+      siteCode: ctx.siteCode(),
+      generatedAt: localDateTime(now.toISOString()),
+      operator: ctx.operator(),
+      today: localDate(now),
+    };
+  }
+
+  /** A file name in `folder` nobody has taken yet: stem, scope, time stamp, and -2, -3… if needed. */
+  function freeName(folder: string, parts: string[], extension: string, taken: Set<string>): string {
+    const base = parts.join('_').replace(unsafeInName, '-');
+    for (let n = 1; ; n++) {
+      const candidate = path.join(folder, `${base}${n > 1 ? `-${n}` : ''}.${extension}`);
+      if (!taken.has(candidate) && !fs.existsSync(candidate) && !fs.existsSync(`${candidate}.partial`)) {
+        taken.add(candidate);
+        return candidate;
+      }
+    }
+  }
+
+  /** What to write for a request: the sheets per file, over the frame's snapshot. */
+  function plan(request: ExportRequest, frame: ReportFrame, folder: string): { outputs: Output[]; total: number } {
+    const t = frame.texts;
+    const when = stamp(ctx.now());
+    const taken = new Set<string>();
+    const scope =
+      request.kind === 'inventory'
+        ? [request.date]
+        : 'year' in request
+          ? [String(request.year)]
+          : [request.from, request.to];
+    const stem = t.files[request.kind];
+
+    if (request.kind === 'audit')
+      return auditPlan(request, frame, folder, freeName(folder, [stem, ...scope, when], 'zip', taken));
+
+    const sheets: SheetDefinition[] =
+      request.kind === 'ledger'
+        ? [ledgerSummarySheet(frame, request), ledgerDetailSheet(frame, request)]
+        : request.kind === 'inventory'
+          ? [inventorySheet(frame, request.date)]
+          : request.kind === 'documents'
+            ? [documentsSheet(frame, request)]
+            : 'year' in request
+              ? [annualSheet(frame, request.year)]
+              : [emergencySheet(frame, request)];
+    const total = sheets.reduce((sum, s) => sum + s.count(), 0);
+    if (request.format === 'xlsx') {
+      const final = freeName(folder, [stem, ...scope, when], 'xlsx', taken);
+      const write: Output['write'] = (p, c) => writeXlsx(p, sheets, c);
+      return { total, outputs: [{ final, partial: `${final}.partial`, scratch: [], write }] };
+    }
+    // CSV holds one table: a workbook of several sheets becomes one file per sheet.
+    const outputs = sheets.map((sheet): Output => {
+      const final = freeName(
+        folder,
+        sheets.length > 1 ? [stem, sheet.name, ...scope, when] : [stem, ...scope, when],
+        'csv',
+        taken,
+      );
+      return { final, partial: `${final}.partial`, scratch: [], write: (p, c) => writeCsv(p, sheet, c) };
+    });
+    return { total, outputs };
+  }
+
+  /** The audit package: ledger and inventory workbooks, the chain verification and a summary, in one ZIP. */
+  function auditPlan(period: Period, frame: ReportFrame, folder: string, final: string) {
+    const t = frame.texts;
+    const ledgerSheets = [ledgerSummarySheet(frame, period), ledgerDetailSheet(frame, period)];
+    const inventory = [inventorySheet(frame, period.to)];
+    const total = [...ledgerSheets, ...inventory].reduce((sum, s) => sum + s.count(), 0);
+    const scope = `${period.from}_${period.to}`;
+    const inner = {
+      ledger: `${t.files.ledger}_${scope}.xlsx`,
+      inventory: `${t.files.inventory}_${period.to}.xlsx`,
+    };
+    const output: Output = {
+      final,
+      partial: `${final}.partial`,
+      scratch: [`${final}.partial.ledger`, `${final}.partial.inventory`],
+      write: async (partial, control) => {
+        const [ledgerFile, inventoryFile] = [`${partial}.ledger`, `${partial}.inventory`];
+        await writeXlsx(ledgerFile, ledgerSheets, control);
+        await writeXlsx(inventoryFile, inventory, control);
+        // Verified in the export's snapshot: the head hash is that of the ledger the workbooks show.
+        const chain = verifyChain(frame.db, frame.siteCode);
+        const figures = periodFigures(frame, period);
+        const zip = new JSZip();
+        zip.file(inner.ledger, fs.createReadStream(ledgerFile));
+        zip.file(inner.inventory, fs.createReadStream(inventoryFile));
+        zip.file(t.files.chainReport, chainReport(frame, period, chain));
+        zip.file(
+          t.files.summary,
+          summaryHtml(frame, period, figures, chain, [...Object.values(inner), t.files.chainReport]),
+        );
+        const out = fs.createWriteStream(partial);
+        await new Promise<void>((resolve, reject) => {
+          out.on('error', reject);
+          out.on('finish', resolve);
+          zip
+            .generateNodeStream({ type: 'nodebuffer', streamFiles: true, compression: 'DEFLATE' })
+            .on('error', reject)
+            .pipe(out);
+        });
+        await control.afterChunk(0);
+      },
+    };
+    return { total, outputs: [output] };
+  }
+
+  function removeTemporaries(job: Job): void {
+    for (const o of job.outputs) for (const f of [o.partial, ...o.scratch]) fs.rmSync(f, { force: true });
+  }
+
+  async function run(job: Job, db: Database.Database): Promise<void> {
+    const control: WriteControl = {
+      chunkRows,
+      afterChunk: async (rows) => {
+        job.rowsDone += rows;
+        if (job.cancelRequested) throw new Cancelled();
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (job.cancelRequested) throw new Cancelled();
+      },
+    };
+    const renamed: string[] = [];
+    try {
+      for (const output of job.outputs) await output.write(output.partial, control);
+      for (const output of job.outputs) {
+        fs.renameSync(output.partial, output.final);
+        renamed.push(output.final);
+      }
+      for (const f of job.outputs.flatMap((o) => o.scratch)) fs.rmSync(f, { force: true });
+      job.state = 'done';
+    } catch (err) {
+      try {
+        removeTemporaries(job);
+        // A file renamed before a later one failed is part of an incomplete set: it goes too.
+        for (const f of renamed) fs.rmSync(f, { force: true });
+      } catch (cleanup) {
+        console.error('[backend] an unfinished export could not be removed', cleanup);
+      }
+      if (err instanceof Cancelled) {
+        job.state = 'cancelled';
+      } else {
+        const reason = (err as Error)?.message ?? String(err);
+        console.error(`[backend] export ${job.kind} failed`, err);
+        job.state = 'failed';
+        job.error = { code: 'export-failed', message: `the export failed: ${reason}`, details: { reason } };
+      }
+    } finally {
+      try {
+        db.exec('COMMIT');
+      } catch {
+        // The snapshot's transaction may already be gone with a failed statement; closing ends it anyway.
+      }
+      db.close();
+    }
+  }
+
+  function ensureWritable(folder: string, partials: string[]): void {
+    const made: string[] = [];
+    try {
+      fs.mkdirSync(folder, { recursive: true });
+      for (const p of partials) {
+        fs.closeSync(fs.openSync(p, 'wx'));
+        made.push(p);
+      }
+    } catch (err) {
+      for (const p of made) fs.rmSync(p, { force: true });
+      const reason = (err as Error).message;
+      throw new DomainError('export-folder-unwritable', `cannot write to ${folder}: ${reason}`, { folder, reason });
+    }
+  }
+
+  function find(jobId: string): Job {
+    const job = jobs.get(jobId);
+    if (!job) throw new DomainError('not-found', `no export job ${jobId}`, { entity: 'export', id: jobId });
+    return job;
+  }
+
+  const handlers: HandlersFor<'exports:start' | 'exports:progress' | 'exports:cancel'> = {
+    'exports:start': (request) => {
+      const folder = request.folder ? requireAbsolute(request.folder) : defaultExportFolder(ctx.dbPath);
+      const db = new Database(ctx.dbPath, { readonly: true, fileMustExist: true });
+      let job: Job;
+      try {
+        db.pragma('busy_timeout = 5000');
+        // One read transaction for the whole export: every sheet and count sees the same ledger.
+        db.exec('BEGIN');
+        const frame = frameFor(db);
+        const { outputs, total } = plan(request, frame, folder);
+        ensureWritable(
+          folder,
+          outputs.map((o) => o.partial),
+        );
+        job = {
+          id: uuidv7(),
+          kind: request.kind,
+          state: 'running',
+          rowsDone: 0,
+          rowsTotal: total,
+          outputs,
+          cancelRequested: false,
+          error: null,
+        };
+      } catch (err) {
+        db.close();
+        throw err;
+      }
+      jobs.set(job.id, job);
+      void run(job, db);
+      return snapshot(job);
+    },
+    'exports:progress': ({ jobId }) => snapshot(find(jobId)),
+    'exports:cancel': ({ jobId }) => {
+      const job = find(jobId);
+      if (job.state === 'running') job.cancelRequested = true;
+      return snapshot(job);
+    },
+  };
+  return { handlers };
+}
+
+function chainReport(f: ReportFrame, period: Period, chain: ReturnType<typeof verifyChain>): string {
+  const a = f.texts.audit;
+  const lines = [
+    a.chainTitle,
+    '',
+    fill(f.texts.meta.depot, { name: f.depotName, site: f.siteCode }),
+    fill(f.texts.meta.period, { ...period }),
+    fill(f.texts.meta.generated, { at: f.generatedAt }),
+    fill(f.texts.meta.operator, { name: f.operator }),
+    '',
+    chain.ok ? a.chainOk : fill(a.chainBroken, { seq: chain.firstBroken!.seq, reason: chain.firstBroken!.reason }),
+    fill(a.chainSite, { site: chain.siteCode }),
+    fill(a.chainEntries, { count: chain.entries }),
+    fill(a.chainHead, { seq: chain.headSeq }),
+    fill(a.chainHash, { hash: chain.headHash }),
+    '',
+    a.chainHow,
+  ];
+  // CRLF: the report is opened with Notepad on the auditors' Windows PCs.
+  return lines.join('\r\n') + '\r\n';
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+
+function summaryHtml(
+  f: ReportFrame,
+  period: Period,
+  figures: ReturnType<typeof periodFigures>,
+  chain: ReturnType<typeof verifyChain>,
+  contents: string[],
+): string {
+  const a = f.texts.audit;
+  const p = (text: string) => `<p>${escapeHtml(text)}</p>`;
+  const li = (text: string) => `<li>${escapeHtml(text)}</li>`;
+  const lang = f.texts === translations['en-US'].reports ? 'en' : 'zh-CN';
+  return `<!doctype html>
+<html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(a.summaryTitle)}</title>
+<style>body{font-family:sans-serif;max-width:48em;margin:2em auto;line-height:1.6}code{word-break:break-all}</style></head>
+<body>
+<h1>${escapeHtml(a.summaryTitle)}</h1>
+${p(fill(f.texts.meta.depot, { name: f.depotName, site: f.siteCode }))}
+${p(fill(f.texts.meta.period, { ...period }))}
+${p(fill(f.texts.meta.generated, { at: f.generatedAt }))}
+${p(fill(f.texts.meta.operator, { name: f.operator }))}
+<h2>${escapeHtml(a.figures)}</h2>
+<ul>
+${li(fill(a.documentsInPeriod, { count: figures.documents }))}
+${li(fill(a.entriesInPeriod, { count: figures.entries }))}
+${li(fill(a.items, { count: figures.itemsInStock }))}
+${li(fill(a.closingValue, { value: yuanText(figures.closingValueFen) }))}
+</ul>
+<h2>${escapeHtml(a.chainTitle)}</h2>
+${p(chain.ok ? a.chainOk : fill(a.chainBroken, { seq: chain.firstBroken!.seq, reason: chain.firstBroken!.reason }))}
+${p(fill(a.chainEntries, { count: chain.entries }))}
+${p(fill(a.chainHead, { seq: chain.headSeq }))}
+<p><code>${escapeHtml(fill(a.chainHash, { hash: chain.headHash }))}</code></p>
+<h2>${escapeHtml(a.contents)}</h2>
+<ul>
+${contents.map(li).join('\n')}
+</ul>
+</body></html>
+`;
+}

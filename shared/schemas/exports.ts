@@ -1,0 +1,49 @@
+/** Exports: the reports auditors and the superior bureau take away as XLSX or CSV, and the audit package. */
+import { z } from 'zod';
+import { dateSchema, idSchema } from './common';
+import { localPathSchema } from './backup';
+
+export const exportKinds = ['ledger', 'inventory', 'documents', 'emergency', 'annual', 'audit'] as const;
+export type ExportKind = (typeof exportKinds)[number];
+
+export const exportFormats = ['xlsx', 'csv'] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+
+/** Exports over a period (from–to, local calendar days, both included). */
+const periodKinds = ['ledger', 'documents', 'emergency', 'audit'] as const;
+
+const common = {
+  format: z.enum(exportFormats).default('xlsx'),
+  /** The folder to write into (e.g. a USB stick); the `exports` folder beside the data file when omitted. */
+  folder: localPathSchema.optional(),
+};
+
+const period = z
+  .object({ kind: z.enum(periodKinds), from: dateSchema, to: dateSchema, ...common })
+  .strict()
+  .refine((p) => p.from <= p.to, { message: 'the period ends before it starts', path: ['to'] });
+
+export const exportRequestSchema = z.union([
+  period,
+  z.object({ kind: z.literal('inventory'), date: dateSchema, ...common }).strict(),
+  z.object({ kind: z.literal('annual'), year: z.number().int().min(1970).max(2199), ...common }).strict(),
+]);
+export type ExportRequest = z.infer<typeof exportRequestSchema>;
+
+export const exportStates = ['running', 'done', 'cancelled', 'failed'] as const;
+
+export const exportJobSchema = z.object({
+  jobId: idSchema,
+  kind: z.enum(exportKinds),
+  state: z.enum(exportStates),
+  rowsDone: z.number().int(),
+  rowsTotal: z.number().int(),
+  /** The files the export writes, full paths; they exist only once the state is `done`. */
+  files: z.array(z.string()),
+  /** The first of `files` (the activity log names it). */
+  path: z.string(),
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }).nullable(),
+});
+export type ExportJob = z.infer<typeof exportJobSchema>;
+
+export const exportJobQuerySchema = z.object({ jobId: idSchema }).strict();
