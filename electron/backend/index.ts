@@ -221,7 +221,7 @@ export function createHandlers(
     ...createPrintLog(ctx).handlers,
     ...kits.handlers,
     ...incidents.handlers,
-    ...createStocktake(ctx, master, rules, posting).handlers,
+    ...createStocktake(ctx, master, rules, posting, settings).handlers,
     ...createExports(ctx, settings).handlers,
     ...(accountHandlers ?? buildAccountHandlers(ctx, settings)),
   };

@@ -137,7 +137,7 @@ export const enUS: Translation = {
     'duplicate-code': 'A record with the same code (or name) already exists at this depot.',
     'site-code-locked': 'This depot already holds records, so its site code can no longer change.',
     'forbidden-sender': 'The request came from an unauthorised source and was refused.',
-    'duplicate-barcode': 'This barcode already stands for another item.',
+    'duplicate-barcode': 'This barcode already stands for another item or kit.',
     'has-movements':
       'This item already has movements: it cannot be deleted and its code and unit cannot change (deactivate it instead).',
     inactive: 'This item, source or location is deactivated and takes no new movements.',

@@ -139,7 +139,7 @@ export const zhCN = {
     'duplicate-code': '本库已有相同编码（或同名）的记录。',
     'site-code-locked': '本库已有物资记录，站点代码不能再修改。',
     'forbidden-sender': '请求来源未经授权，已被拒绝。',
-    'duplicate-barcode': '这个条码已经对应了另一种物资。',
+    'duplicate-barcode': '这个条码已经对应了另一种物资或物资包。',
     'has-movements': '这种物资已有出入库记录：不能删除，编码和单位也不能再改（可以停用）。',
     inactive: '该物资、来源或货位已停用，不能再登记新的出入库。',
     'wrong-party-kind': '所选单位的类型不对（例如把供应商选成了接收单位）。',

@@ -138,6 +138,14 @@ test.describe('approvals', () => {
     await expect(page.getByText(/^李主管（li），/)).toBeVisible();
     await app.screenshot('approvals-document-approved');
 
+    // — The printed approval form names them too: 申请人 the keeper, 批准 the supervisor —
+    await page.getByRole('button', { name: '打印', exact: true }).click();
+    const preview = page.getByRole('dialog', { name: `打印预览：报废申请审批表 ${number}` });
+    const sheets = preview.getByRole('region', { name: '打印页面' });
+    await expect(sheets).toContainText('救灾物资报废申请审批表');
+    await expect(sheets.getByText('张保管', { exact: true })).toBeVisible();
+    await expect(sheets.getByText('李主管', { exact: true })).toBeVisible();
+
     const doc = await backendCall(backend, 'documents:get', { id: writeOffs.rows[0]!.id });
     expect(doc.operator).toBe('li');
     expect(doc.approval).toMatchObject({ requestedBy: 'zhang', approvedBy: 'li', selfApproved: false });

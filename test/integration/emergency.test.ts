@@ -203,6 +203,21 @@ describe('kits (包)', () => {
     });
     expect(refused.code).toBe('duplicate-barcode');
     expect(await call(backend, 'kits:list')).toEqual([]);
+
+    // And the other way round: a kit's barcode cannot be given to an item.
+    await call(backend, 'kits:save', {
+      code: 'JTB',
+      name: '家庭包',
+      barcode: '6970000000017',
+      lines: [{ itemId: depot.items.tent.id, quantity: 1 }],
+    });
+    const taken = await refusal(backend, 'catalog:add-barcode', {
+      itemId: depot.items.quilt.id,
+      barcode: '6970000000017',
+      quantity: 1,
+    });
+    expect(taken.code).toBe('duplicate-barcode');
+    expect((await call(backend, 'catalog:get-item', { id: depot.items.quilt.id })).barcodes).toEqual([]);
   });
 
   test('changing a kit replaces what it holds', async () => {

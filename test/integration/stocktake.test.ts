@@ -238,6 +238,12 @@ describe('stocktake (盘点)', () => {
     expect(adjustmentCount()).toBe(0);
     expect(await balance(depot.items.tent.id)).toBe(10);
     expect((await call(backend, 'stocktake:get', { stocktakeId: session.id })).status).toBe('counting');
+
+    // A depot run by one person (the admin's single-person setting): the same person may approve.
+    await call(backend, 'settings:update', { singlePerson: true });
+    await call(backend, 'stocktake:approve', { stocktakeId: session.id });
+    expect(adjustmentCount()).toBe(1);
+    expect(await balance(depot.items.tent.id)).toBe(8);
   });
 
   test('a keeper may count but not approve', async () => {

@@ -180,6 +180,10 @@ export function createItems(ctx: BackendContext) {
     return get(id);
   }
 
+  const kitByBarcode = db.prepare<[string, string], { id: string }>(
+    'SELECT id FROM kits WHERE site_code = ? AND barcode = ?',
+  );
+
   function addBarcode(itemId: string, barcode: string, quantity: number): Barcode {
     get(itemId);
     const clash = barcodeByText.get(ctx.siteCode(), barcode);
@@ -188,6 +192,10 @@ export function createItems(ctx: BackendContext) {
         barcode,
         itemId: clash.item_id,
       });
+    }
+    // One code means one thing: an item barcode may not also be a kit's (kits check the other way).
+    if (kitByBarcode.get(ctx.siteCode(), barcode)) {
+      throw new DomainError('duplicate-barcode', `barcode ${barcode} already stands for a kit`, { barcode });
     }
     const id = uuidv7();
     insertBarcode.run({ id, siteCode: ctx.siteCode(), itemId, barcode, quantity, now: ctx.now().toISOString() });

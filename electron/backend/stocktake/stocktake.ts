@@ -1,3 +1,4 @@
+import type { SettingsStore } from '../settings/settings';
 import type { z } from 'zod';
 import type {
   StocktakeDetail,
@@ -120,7 +121,13 @@ function sumOf(counters: Map<string, number> | undefined): number | null {
  * meanwhile, and on a second person's approval post one adjustment document through the ordinary
  * posting path.
  */
-export function createStocktake(ctx: BackendContext, master: MasterData, rules: StockRules, posting: Posting) {
+export function createStocktake(
+  ctx: BackendContext,
+  master: MasterData,
+  rules: StockRules,
+  posting: Posting,
+  settings: SettingsStore,
+) {
   const { db } = ctx;
 
   const sessionSelect = `
@@ -427,7 +434,8 @@ export function createStocktake(ctx: BackendContext, master: MasterData, rules: 
   function approve(input: { stocktakeId: string }): StocktakeSummary {
     const r = requireOpen(input.stocktakeId);
     const approver = ctx.operator();
-    if (approver === r.started_by) {
+    // A second person approves — unless the depot is run by one person (the admin's singlePerson setting).
+    if (approver === r.started_by && !settings.all().singlePerson) {
       throw new DomainError('approval-own-document', `${approver} started stocktake ${r.number}`, {
         number: r.number,
         startedBy: r.started_by,

@@ -32,11 +32,24 @@ function headerFields(t: TFunction, doc: DocumentDetail, depotName: string): Hea
 /** The approval block: the names and dates the document carries, blank lines for the rest. */
 export function approvalRoles(t: TFunction, doc: DocumentDetail): SignatureRole[] {
   const opinion = [t('printForms.writeOff.opinion')];
+  // A write-off posted after a supervisor's approval names both people and days; one posted directly by
+  // a supervisor names them as applicant (the approval stamp marks it self-approved). 审核 is signed by hand.
+  const day = (iso: string) => formatDateTime(iso).slice(0, 10);
+  const stamp = doc.approval;
   return [
-    { role: t('printForms.writeOff.applicant'), name: doc.operator, date: doc.docDate },
+    stamp
+      ? { role: t('printForms.writeOff.applicant'), name: stamp.requestedByName, date: day(stamp.requestedAt) }
+      : { role: t('printForms.writeOff.applicant'), name: doc.operator, date: doc.docDate },
     { role: t('printForms.writeOff.keeper') },
     { role: t('printForms.writeOff.reviewer'), extra: opinion },
-    { role: t('printForms.writeOff.approver'), extra: opinion },
+    stamp && !stamp.selfApproved
+      ? {
+          role: t('printForms.writeOff.approver'),
+          name: stamp.approvedByName,
+          date: day(stamp.approvedAt),
+          extra: opinion,
+        }
+      : { role: t('printForms.writeOff.approver'), extra: opinion },
   ];
 }
 
