@@ -391,7 +391,7 @@ test.describe('inventory', () => {
       barcode: codes.tent,
       quantity: 1,
     });
-    await app.open();
+    await app.open('inventory');
     const search = page.getByRole('searchbox', { name: '快速筛选' });
     await search.fill('棉');
     await expect(itemRow(page, 'ZP-12')).toHaveCount(0);
