@@ -37,9 +37,10 @@ export function approvalRoles(t: TFunction, doc: DocumentDetail): SignatureRole[
   const day = (iso: string) => formatDateTime(iso).slice(0, 10);
   const stamp = doc.approval;
   return [
-    stamp
+    // Applied for and approved later: the day of the application; posted directly: the document's date.
+    stamp && !stamp.selfApproved
       ? { role: t('printForms.writeOff.applicant'), name: stamp.requestedByName, date: day(stamp.requestedAt) }
-      : { role: t('printForms.writeOff.applicant'), name: doc.operator, date: doc.docDate },
+      : { role: t('printForms.writeOff.applicant'), name: stamp?.requestedByName ?? doc.operator, date: doc.docDate },
     { role: t('printForms.writeOff.keeper') },
     { role: t('printForms.writeOff.reviewer'), extra: opinion },
     stamp && !stamp.selfApproved
