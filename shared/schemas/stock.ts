@@ -417,7 +417,7 @@ export const documentDetailSchema = documentSummarySchema.extend({
   responseLevel: z.enum(responseLevels).nullable(),
   transport: transportSchema.required(),
   partyId: z.string().nullable(),
-  /** The party's contact, phone and address as the catalog holds them now (printed on the slip). */
+  /** The party's contact, phone and address as they were when the document was posted (printed on the slip). */
   partyContact: z.string(),
   partyPhone: z.string(),
   partyAddress: z.string(),

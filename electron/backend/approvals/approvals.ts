@@ -69,7 +69,7 @@ export function createApprovals(ctx: BackendContext, settings: SettingsStore, po
     { kind: string; reason: string; related_number: string | null; party_name: string | null }
   >(
     `SELECT d.kind, d.reason, r.number AS related_number, p.name AS party_name
-     FROM documents d LEFT JOIN documents r ON r.id = d.related_id LEFT JOIN parties p ON p.id = d.party_id
+     FROM documents d LEFT JOIN documents r ON r.id = d.related_id LEFT JOIN document_parties p ON p.document_id = d.id
      WHERE d.id = ?`,
   );
   const documentLines = db.prepare<

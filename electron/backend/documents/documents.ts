@@ -32,7 +32,7 @@ const summarySelect = `
          (SELECT count(*) FROM document_lines l WHERE l.document_id = d.id) AS line_count,
          (SELECT coalesce(sum(abs(l.quantity)), 0) FROM document_lines l WHERE l.document_id = d.id) AS total_quantity
   FROM documents d
-  LEFT JOIN parties p ON p.id = d.party_id
+  LEFT JOIN document_parties p ON p.document_id = d.id
   LEFT JOIN sources s ON s.id = d.source_id
   LEFT JOIN documents rel ON rel.id = d.related_id
   LEFT JOIN paperwork_filings f ON f.document_id = d.id`;
@@ -98,7 +98,7 @@ export function createDocuments(
   );
   const count = db
     .prepare<Filter, number>(
-      `SELECT count(*) FROM documents d LEFT JOIN parties p ON p.id = d.party_id
+      `SELECT count(*) FROM documents d LEFT JOIN document_parties p ON p.document_id = d.id
        LEFT JOIN paperwork_filings f ON f.document_id = d.id ${filter}`,
     )
     .pluck();
@@ -130,7 +130,7 @@ export function createDocuments(
     `SELECT d.remarks, d.reason, d.order_issuer, d.order_date, d.incident_name, d.response_level, d.transport_mode,
             d.carrier, d.plate_no, d.driver, d.driver_phone, d.party_id, p.contact AS party_contact,
             p.phone AS party_phone, p.address AS party_address, d.source_id
-     FROM documents d LEFT JOIN parties p ON p.id = d.party_id WHERE d.id = ?`,
+     FROM documents d LEFT JOIN document_parties p ON p.document_id = d.id WHERE d.id = ?`,
   );
   const filing = db.prepare<
     [string],

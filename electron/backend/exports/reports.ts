@@ -329,7 +329,7 @@ const documentsSql = `
     (SELECT r.number FROM documents r WHERE r.kind = 'reversal' AND r.related_id = d.id),
     d.operator, d.remarks
   FROM documents d
-  LEFT JOIN parties p ON p.id = d.party_id
+  LEFT JOIN document_parties p ON p.document_id = d.id
   LEFT JOIN sources s ON s.id = d.source_id
   LEFT JOIN documents rel ON rel.id = d.related_id
   WHERE d.posted_at >= @start AND d.posted_at < @end
@@ -405,7 +405,7 @@ const emergencySql = `
     d.paperwork_due, d.order_no, f.order_no, f.filed_at, f.operator,
     EXISTS (SELECT 1 FROM documents r WHERE r.kind = 'reversal' AND r.related_id = d.id)
   FROM documents d
-  LEFT JOIN parties p ON p.id = d.party_id
+  LEFT JOIN document_parties p ON p.document_id = d.id
   LEFT JOIN paperwork_filings f ON f.document_id = d.id
   WHERE d.kind = 'dispatch' AND d.emergency = 1 AND d.posted_at >= @start AND d.posted_at < @end
   ORDER BY d.posted_at, d.number`;

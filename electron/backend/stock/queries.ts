@@ -110,7 +110,7 @@ export function createStockQueries(ctx: BackendContext, items: Items) {
        JOIN batches b ON b.id = e.batch_id
        JOIN locations l ON l.id = e.location_id
        JOIN sources s ON s.id = e.source_id
-       LEFT JOIN parties p ON p.id = d.party_id
+       LEFT JOIN document_parties p ON p.document_id = d.id
        WHERE e.item_id = @itemId AND (@sourceId IS NULL OR e.source_id = @sourceId)
          AND (@batchId IS NULL OR e.batch_id = @batchId)
      )
@@ -153,7 +153,7 @@ export function createStockQueries(ctx: BackendContext, items: Items) {
     }
   >(
     `SELECT d.id, d.number, d.doc_date, d.posted_at, p.name AS receiving_unit, d.incident_name, d.paperwork_due
-     FROM documents d LEFT JOIN parties p ON p.id = d.party_id
+     FROM documents d LEFT JOIN document_parties p ON p.document_id = d.id
      WHERE d.paperwork_due IS NOT NULL
        AND NOT EXISTS (SELECT 1 FROM paperwork_filings f WHERE f.document_id = d.id)
        AND NOT EXISTS (SELECT 1 FROM documents r WHERE r.kind = 'reversal' AND r.related_id = d.id)

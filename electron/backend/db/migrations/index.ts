@@ -8,6 +8,7 @@ import { accounts } from './007-accounts';
 import { emergency } from './008-emergency';
 import { stocktake } from './009-stocktake';
 import { approvals } from './010-approvals';
+import { documentParties } from './011-document-parties';
 
 /** One numbered step of the schema. Steps only add; each runs in one transaction. */
 export interface Migration {
@@ -28,6 +29,7 @@ export const migrations: readonly Migration[] = [
   emergency,
   stocktake,
   approvals,
+  documentParties,
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1]!.version;
