@@ -59,6 +59,7 @@ export const exportsZh = {
     start: '导出 XLSX',
     startCsv: '导出 CSV',
     close: '关闭',
+    hint: '文件保存到 {{folder}}。要保存到其他文件夹（例如 U 盘），请在“报表”页导出。',
   },
   notPermitted: '导出报表需要审计、主管或管理员权限。请联系他们导出。',
   progress: {
@@ -289,6 +290,7 @@ export const exportsEn: TranslationShape<typeof exportsZh> = {
     start: 'Export XLSX',
     startCsv: 'Export CSV',
     close: 'Close',
+    hint: 'Files are saved to {{folder}}. To save elsewhere (a USB stick, say), export from the Reports page.',
   },
   notPermitted: 'Exporting reports needs an auditor, supervisor or admin account. Ask one of them to export.',
   progress: {
