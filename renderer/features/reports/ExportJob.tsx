@@ -164,7 +164,7 @@ export function ExportButton({
   const busy = state.running || state.starting;
   return (
     <>
-      <button type="button" className="button" onClick={() => setOpen(true)}>
+      <button type="button" className="button button-quiet" onClick={() => setOpen(true)}>
         {label}
       </button>
       <Dialog
