@@ -92,6 +92,11 @@ export type ExportJobState = ReturnType<typeof useExportJob>;
 export function ExportJobStatus({ state }: { state: ExportJobState }) {
   const { t } = useTranslation();
   const { job, running, cancelling, outcome } = state;
+  const end = useRef<HTMLDivElement>(null);
+  // On a 768-pixel screen the Reports page's list of kinds pushes the result below the fold: bring it into view.
+  useEffect(() => {
+    if (outcome) end.current?.scrollIntoView({ block: 'nearest' });
+  }, [outcome]);
   const total = job?.rowsTotal ?? 0;
   const done = Math.min(job?.rowsDone ?? 0, total);
   return (
@@ -138,6 +143,7 @@ export function ExportJobStatus({ state }: { state: ExportJobState }) {
           {t('reports.result.failed', { reason: outcome.text })}
         </p>
       )}
+      <div ref={end} />
     </>
   );
 }
