@@ -3,7 +3,16 @@ import { z } from 'zod';
 import { dateSchema, idSchema } from './common';
 import { localPathSchema } from './backup';
 
-export const exportKinds = ['ledger', 'inventory', 'documents', 'emergency', 'annual', 'audit'] as const;
+export const exportKinds = [
+  'ledger',
+  'inventory',
+  'documents',
+  'emergency',
+  'annual',
+  'audit',
+  'stocktake',
+  'incident',
+] as const;
 export type ExportKind = (typeof exportKinds)[number];
 
 export const exportFormats = ['xlsx', 'csv'] as const;
@@ -27,6 +36,10 @@ export const exportRequestSchema = z.union([
   period,
   z.object({ kind: z.literal('inventory'), date: dateSchema, ...common }).strict(),
   z.object({ kind: z.literal('annual'), year: z.number().int().min(1970).max(2199), ...common }).strict(),
+  /** 盘点结果: one count session's variances, whatever its status. */
+  z.object({ kind: z.literal('stocktake'), stocktakeId: idSchema, ...common }).strict(),
+  /** 事件出库报告: what left for one incident, by receiving unit and item, and its dispatches. */
+  z.object({ kind: z.literal('incident'), incidentId: idSchema, ...common }).strict(),
 ]);
 export type ExportRequest = z.infer<typeof exportRequestSchema>;
 

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { seedDepot, type Depot } from '../fixtures/depot';
+import { readXlsx } from '../fixtures/exports-read';
 import { backendCall, expect, test } from './fixtures';
 import { openPrintView, pageImage, pdfPageTexts, savePdf } from './print-pdf';
 import { scan } from './scanner';
@@ -315,6 +316,18 @@ test.describe('emergency mode', () => {
         ['矿泉水', 24],
       ]),
     );
+    // 导出: the same export job as the Reports page; the by-item sheet read back equals the report.
+    await report.getByRole('button', { name: '导出', exact: true }).click();
+    const exportDialog = page.getByRole('dialog', { name: '导出事件出库报告 11·28 青山镇洪涝' });
+    await exportDialog.getByRole('button', { name: '导出 XLSX' }).click();
+    const exported = exportDialog.getByRole('status').filter({ hasText: '导出完成' });
+    await expect(exported).toBeVisible({ timeout: 30_000 });
+    screenshots.push(await app.screenshot('emergency-incident-export'));
+    const [, byItemSheet] = readXlsx((await exported.locator('code').textContent())!.trim());
+    expect(byItemSheet!.rows.slice(5, -1).map((r) => [r[1], r[4]])).toEqual(
+      data.items.map((i) => [i.itemName, i.quantity]),
+    );
+    await exportDialog.getByRole('button', { name: '关闭' }).click();
     await openPrintView(page, rendererUrl, { kind: 'incident-report', target: incident.id, paper: 'a4-portrait' });
     const reportPdf = await savePdf(page, 'emergency-incident-report');
     const reportText = pdfPageTexts(reportPdf).join('\n').replace(/\s+/g, '');

@@ -120,3 +120,35 @@ test('an auditor exports the March ledger to a USB folder, sees it progress, and
   expect(detail!.rows.length - 6).toBe(5030);
   expect(summary!.rows[2]![0]).toContain('制表人：admin');
 });
+
+test('the stocktake result is chosen by session on the Reports page; without a choice the export asks for one', async ({
+  app,
+  page,
+  backend,
+  dataDir,
+}) => {
+  const depot = await seedDepot(backend);
+  await backendCall(backend, 'stock:post-receipt', {
+    kind: 'purchase',
+    sourceId: depot.sources.city.id,
+    lines: [{ itemId: depot.items.tent.id, units: 12, locationId: depot.locations.a01.id, batchNo: 'T1' }],
+  });
+  const session = await backendCall(backend, 'stocktake:start', { scope: { kind: 'full' } });
+  await app.open('reports');
+  await page.getByRole('radio', { name: /^盘点结果/ }).check();
+  await page.getByRole('button', { name: '开始导出' }).click();
+  await expect(page.getByText('请选择要导出的盘点单。')).toBeVisible();
+  expect(fs.existsSync(path.join(dataDir, 'exports'))).toBe(false);
+  await expect(
+    page.getByLabel('盘点单').getByRole('option', { name: new RegExp(`^${session.number} · 盘点中`) }),
+  ).toBeAttached();
+  await page.getByLabel('盘点单').selectOption(session.id);
+  await page.getByRole('button', { name: '开始导出' }).click();
+  const result = page.getByRole('status').filter({ hasText: '导出完成' });
+  await expect(result).toBeVisible({ timeout: 30_000 });
+  await app.screenshot('reports-stocktake-done');
+  const [sheet] = readXlsx((await result.getByRole('listitem').textContent())!.trim());
+  expect(sheet!.name).toBe(exportsZh.sheets.stocktake);
+  expect(sheet!.rows[1]![0]).toContain(`盘点单号：${session.number}`);
+  expect(sheet!.rows[3]![0]).toContain('状态：盘点中');
+});

@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Backend } from '../../electron/backend/index';
 import { seedDepot, type Depot } from '../fixtures/depot';
+import { readXlsx } from '../fixtures/exports-read';
 import { backendCall, expect, test } from './fixtures';
 import { openPrintView, pageImage, pdfPageTexts, savePdf } from './print-pdf';
 import { codes, focusNowhere, registerBarcodes, scan } from './scanner';
@@ -196,6 +197,22 @@ test.describe('stocktake', () => {
     await expect(approved).toBeVisible({ timeout: 15_000 });
     await expect(page.getByRole('definition').filter({ hasText: '已审批' })).toBeVisible();
     await app.screenshot('stocktake-approved');
+
+    // 导出结果: the same export job as the Reports page; the file read back says what the screen says.
+    await page.getByRole('button', { name: '导出结果' }).click();
+    const exportDialog = page.getByRole('dialog', { name: `导出盘点结果 ${number}` });
+    await exportDialog.getByRole('button', { name: '导出 XLSX' }).click();
+    const exported = exportDialog.getByRole('status').filter({ hasText: '导出完成' });
+    await expect(exported).toBeVisible({ timeout: 30_000 });
+    await app.screenshot('stocktake-export-result');
+    const [resultSheet] = readXlsx((await exported.locator('code').textContent())!.trim());
+    expect(resultSheet!.rows[3]![0]).toContain('状态：已审批');
+    const header = resultSheet!.rows[6]!;
+    const tentRow = resultSheet!.rows.find((r) => r[header.indexOf('物资编码')] === 'ZP-12')!;
+    expect([37, 36, -1, '丢失'].map(String)).toEqual(
+      ['账面数（冻结）', '实盘数', '差异（盘盈+/盘亏−）', '差异原因'].map((h) => String(tentRow[header.indexOf(h)])),
+    );
+    await exportDialog.getByRole('button', { name: '关闭' }).click();
 
     const adjustments = await backendCall(backend, 'documents:list', { kind: 'adjustment' });
     expect(adjustments.total).toBe(1);

@@ -36,6 +36,7 @@ import {
   type Period,
   type ReportFrame,
 } from './reports';
+import { incidentSheets, readIncident, readStocktake, stocktakeSheet } from './results';
 import { writeCsv, writeXlsx, type SheetDefinition, type WriteControl } from './sheets';
 
 /** Rows written between two yields to the event loop. */
@@ -98,6 +99,7 @@ export function createExports(ctx: BackendContext, settings: SettingsStore, opti
       db,
       texts: t.reports,
       common: t.common,
+      translation: t,
       depotName: s.depotName,
       siteCode: ctx.siteCode(),
       generatedAt: localDateTime(now.toISOString()),
@@ -123,27 +125,39 @@ export function createExports(ctx: BackendContext, settings: SettingsStore, opti
     const t = frame.texts;
     const when = stamp(ctx.now());
     const taken = new Set<string>();
-    const scope =
-      request.kind === 'inventory'
-        ? [request.date]
-        : 'year' in request
-          ? [String(request.year)]
-          : [request.from, request.to];
     const stem = t.files[request.kind];
-
-    if (request.kind === 'audit')
-      return auditPlan(request, frame, folder, freeName(folder, [stem, ...scope, when], 'zip', taken));
-
-    const sheets: SheetDefinition[] =
-      request.kind === 'ledger'
-        ? [ledgerSummarySheet(frame, request), ledgerDetailSheet(frame, request)]
-        : request.kind === 'inventory'
-          ? [inventorySheet(frame, request.date)]
-          : request.kind === 'documents'
-            ? [documentsSheet(frame, request)]
-            : 'year' in request
-              ? [annualSheet(frame, request.year)]
-              : [emergencySheet(frame, request)];
+    if (request.kind === 'audit') {
+      return auditPlan(request, frame, folder, freeName(folder, [stem, request.from, request.to, when], 'zip', taken));
+    }
+    // The sheets, and what the file name says they cover.
+    const [sheets, scope] = ((): [SheetDefinition[], string[]] => {
+      switch (request.kind) {
+        case 'ledger':
+          return [
+            [ledgerSummarySheet(frame, request), ledgerDetailSheet(frame, request)],
+            [request.from, request.to],
+          ];
+        case 'documents':
+          return [[documentsSheet(frame, request)], [request.from, request.to]];
+        case 'emergency':
+          return [[emergencySheet(frame, request)], [request.from, request.to]];
+        case 'inventory':
+          return [[inventorySheet(frame, request.date)], [request.date]];
+        case 'annual':
+          return [[annualSheet(frame, request.year)], [String(request.year)]];
+        case 'stocktake': {
+          const data = readStocktake(frame, request.stocktakeId);
+          return [[stocktakeSheet(frame, data)], [data.report.stocktake.number]];
+        }
+        case 'incident': {
+          const report = readIncident(frame, request.incidentId);
+          return [
+            incidentSheets(frame, report),
+            [report.incident.name, localDateTime(report.incident.startedAt).slice(0, 10)],
+          ];
+        }
+      }
+    })();
     const total = sheets.reduce((sum, s) => sum + s.count(), 0);
     if (request.format === 'xlsx') {
       const final = freeName(folder, [stem, ...scope, when], 'xlsx', taken);

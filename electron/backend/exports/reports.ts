@@ -16,6 +16,8 @@ export interface ReportFrame {
   db: Database.Database;
   texts: ReportTexts;
   common: Translation['common'];
+  /** The whole interface language, for the words other areas own (stocktake statuses, incident types). */
+  translation: Translation;
   depotName: string;
   siteCode: string;
   /** Local time the export started, YYYY-MM-DD HH:MM:SS. */
@@ -44,7 +46,7 @@ function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-function titleLines(f: ReportFrame, title: string, scope: string): string[] {
+export function titleLines(f: ReportFrame, title: string, scope: string): string[] {
   const m = f.texts.meta;
   return [
     title,

@@ -3,6 +3,7 @@ import { errorText, useChannel } from '../../api/client';
 import { areaHref } from '../../app/areas';
 import { formatDateTime, formatFen, formatNumber } from '../../components/format';
 import { PrintButton } from '../../print/PrintButton';
+import { ExportButton } from '../reports/ExportJob';
 
 /**
  * An incident's report on screen: what each receiving unit got, item by item, the totals per item, and
@@ -25,12 +26,19 @@ export function IncidentReportView({ incidentId }: { incidentId: string }) {
     <section className="incident-report" aria-label={t('emergency.report.title', { name: incident.name })}>
       <header className="incident-report-header">
         <h2 className="emergency-heading">{t('emergency.report.title', { name: incident.name })}</h2>
-        <PrintButton
-          kind="incident-report"
-          target={incident.id}
-          number={incident.name}
-          label={t('emergency.report.print')}
-        />
+        <div className="incident-report-actions">
+          <PrintButton
+            kind="incident-report"
+            target={incident.id}
+            number={incident.name}
+            label={t('emergency.report.print')}
+          />
+          <ExportButton
+            request={{ kind: 'incident', incidentId: incident.id }}
+            label={t('reports.quick.incident')}
+            what={`${t('reports.kinds.incident')} ${incident.name}`}
+          />
+        </div>
       </header>
       {report.dispatches.length === 0 ? (
         <p className="emergency-empty">{t('emergency.report.nothing')}</p>

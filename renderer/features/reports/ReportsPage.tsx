@@ -1,16 +1,14 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ExportJob, ExportKind, ExportRequest } from '../../../shared/contract';
+import type { ExportKind, ExportRequest } from '../../../shared/contract';
 import { exportKinds } from '../../../shared/schemas/exports';
 import { roleMay } from '../../../shared/permissions';
-import { call, errorText } from '../../api/client';
+import { errorText, useChannel } from '../../api/client';
 import { useDepot } from '../../app/depot';
 import { Field } from '../../components/Field';
-import { formatNumber, today } from '../../components/format';
+import { formatDateTime, today } from '../../components/format';
+import { defaultFolder, ExportJobStatus, useExportJob } from './ExportJob';
 import './reports.css';
-
-/** How often the running export is asked how far it is. */
-const pollMs = 250;
 
 const datePattern = /^\d{4}-\d{2}-\d{2}$/;
 const periodKinds: readonly ExportKind[] = ['ledger', 'documents', 'emergency', 'audit'];
@@ -25,13 +23,6 @@ function defaultYear(date: string): string {
   return String(date.slice(5, 7) === '01' ? year - 1 : year);
 }
 
-/** The exports folder the backend uses when none is given, in the data folder's own path style. */
-function defaultFolder(dataPath: string): string {
-  return `${dataPath}${dataPath.includes('\\') ? '\\' : '/'}exports`;
-}
-
-type Outcome = { kind: 'done'; files: string[] } | { kind: 'cancelled' } | { kind: 'failed'; text: string };
-
 /** 报表 Reports: choose an export, its period and format and where to save it; watch it run, cancel it. */
 export function ReportsPage() {
   const { t } = useTranslation();
@@ -44,14 +35,12 @@ export function ReportsPage() {
   const [year, setYear] = useState(defaultYear(now));
   const [format, setFormat] = useState<'xlsx' | 'csv'>('xlsx');
   const [folder, setFolder] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<Partial<Record<'from' | 'to' | 'date' | 'year', string>>>({});
-  const [job, setJob] = useState<ExportJob | null>(null);
-  const [starting, setStarting] = useState(false);
-  const [cancelling, setCancelling] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const timer = useRef<number | undefined>(undefined);
-
-  useEffect(() => () => window.clearTimeout(timer.current), []);
+  const [stocktakeId, setStocktakeId] = useState('');
+  const [incidentId, setIncidentId] = useState('');
+  const [fieldErrors, setFieldErrors] = useState<
+    Partial<Record<'from' | 'to' | 'date' | 'year' | 'stocktake' | 'incident', string>>
+  >({});
+  const exportJob = useExportJob();
 
   if (!roleMay(user.role, 'export')) {
     return (
@@ -61,7 +50,7 @@ export function ReportsPage() {
     );
   }
 
-  const running = job?.state === 'running';
+  const { running, starting } = exportJob;
 
   function validate(): ExportRequest | null {
     const errors: typeof fieldErrors = {};
@@ -73,72 +62,32 @@ export function ReportsPage() {
     }
     if (kind === 'inventory' && !datePattern.test(date)) errors.date = dateError;
     if (kind === 'annual' && !/^\d{4}$/.test(year)) errors.year = t('reports.form.yearInvalid');
+    if (kind === 'stocktake' && !stocktakeId) {
+      errors.stocktake = t('reports.form.chooseRequired', { what: t('reports.form.stocktake') });
+    }
+    if (kind === 'incident' && !incidentId) {
+      errors.incident = t('reports.form.chooseRequired', { what: t('reports.form.incident') });
+    }
     setFieldErrors(errors);
     if (Object.keys(errors).length > 0) return null;
     const common = { format, ...(folder.trim() ? { folder: folder.trim() } : {}) };
     if (kind === 'inventory') return { kind, date, ...common };
     if (kind === 'annual') return { kind, year: Number(year), ...common };
+    if (kind === 'stocktake') return { kind, stocktakeId, ...common };
+    if (kind === 'incident') return { kind, incidentId, ...common };
     return { kind: kind as 'ledger', from, to, ...common };
   }
 
-  function follow(jobId: string) {
-    timer.current = window.setTimeout(async () => {
-      const result = await call('exports:progress', { jobId });
-      if (!result.ok) {
-        setJob(null);
-        setOutcome({ kind: 'failed', text: errorText(t, result.error) });
-        return;
-      }
-      setJob(result.value);
-      finish(result.value);
-    }, pollMs);
-  }
-
-  /** Shows how a job ended, or keeps following it while it runs. */
-  function finish(current: ExportJob) {
-    if (current.state === 'running') {
-      follow(current.jobId);
-      return;
-    }
-    setCancelling(false);
-    if (current.state === 'done') setOutcome({ kind: 'done', files: current.files });
-    else if (current.state === 'cancelled') setOutcome({ kind: 'cancelled' });
-    else setOutcome({ kind: 'failed', text: errorText(t, current.error ?? { code: 'export-failed' }) });
-  }
-
-  async function start(event: FormEvent) {
+  function start(event: FormEvent) {
     event.preventDefault();
     if (running || starting) return;
     const request = validate();
-    if (!request) return;
-    setOutcome(null);
-    setStarting(true);
-    const result = await call('exports:start', request);
-    setStarting(false);
-    if (!result.ok) {
-      setOutcome({ kind: 'failed', text: errorText(t, result.error) });
-      return;
-    }
-    setJob(result.value);
-    finish(result.value);
+    if (request) void exportJob.start(request);
   }
-
-  async function cancel() {
-    if (!job || !running) return;
-    setCancelling(true);
-    const result = await call('exports:cancel', { jobId: job.jobId });
-    if (!result.ok) {
-      setCancelling(false);
-      setOutcome({ kind: 'failed', text: errorText(t, result.error) });
-    }
-  }
-
-  const total = job?.rowsTotal ?? 0;
-  const done = Math.min(job?.rowsDone ?? 0, total);
 
   return (
     <div className="reports-page">
-      <form className="reports-form" noValidate onSubmit={(e) => void start(e)}>
+      <form className="reports-form" noValidate onSubmit={start}>
         <fieldset className="reports-kinds" disabled={running}>
           <legend>{t('reports.form.legend')}</legend>
           {exportKinds.map((k) => (
@@ -175,6 +124,12 @@ export function ReportsPage() {
               <Field label={t('reports.form.date')} error={fieldErrors.date}>
                 <input className="input reports-date" value={date} onChange={(e) => setDate(e.target.value)} />
               </Field>
+            )}
+            {kind === 'stocktake' && (
+              <SessionChooser value={stocktakeId} onChange={setStocktakeId} error={fieldErrors.stocktake} />
+            )}
+            {kind === 'incident' && (
+              <IncidentChooser value={incidentId} onChange={setIncidentId} error={fieldErrors.incident} />
             )}
             {kind === 'annual' && (
               <Field label={t('reports.form.year')} error={fieldErrors.year}>
@@ -232,43 +187,59 @@ export function ReportsPage() {
         </div>
       </form>
 
-      {/* Stays after the end: a finished export shows its full count, a cancelled one where it stopped. */}
-      {job && (
-        <section className="reports-progress" aria-label={t('reports.progress.label')}>
-          <progress max={Math.max(total, 1)} value={done} aria-label={t('reports.progress.label')} />
-          <span className="reports-progress-rows" role="status">
-            {t('reports.progress.rows', { done: formatNumber(done), total: formatNumber(total) })}
-          </span>
-          {running && (
-            <button type="button" className="button button-quiet" disabled={cancelling} onClick={() => void cancel()}>
-              {cancelling ? t('reports.progress.cancelling') : t('reports.progress.cancel')}
-            </button>
-          )}
-        </section>
-      )}
-
-      {outcome?.kind === 'done' && (
-        <div className="reports-result" role="status">
-          <p>{t('reports.result.done')}</p>
-          <ul>
-            {outcome.files.map((f) => (
-              <li key={f}>
-                <code>{f}</code>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {outcome?.kind === 'cancelled' && (
-        <p className="reports-result" role="status">
-          {t('reports.result.cancelled')}
-        </p>
-      )}
-      {outcome?.kind === 'failed' && (
-        <p className="notice-error" role="alert">
-          {t('reports.result.failed', { reason: outcome.text })}
-        </p>
-      )}
+      <ExportJobStatus state={exportJob} />
     </div>
+  );
+}
+
+/** The count sessions, newest first, to choose the one whose result to export. */
+function SessionChooser({ value, onChange, error }: { value: string; onChange(id: string): void; error?: string }) {
+  const { t } = useTranslation();
+  const { state } = useChannel('stocktake:list', undefined);
+  const sessions = state.status === 'ok' ? state.value : [];
+  return (
+    <Field
+      label={t('reports.form.stocktake')}
+      error={
+        error ??
+        (state.status === 'error' ? t('reports.form.listFailed', { reason: errorText(t, state.error) }) : undefined)
+      }
+      hint={state.status === 'ok' && sessions.length === 0 ? t('reports.form.noStocktakes') : undefined}
+    >
+      <select className="input reports-choice" value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{t('reports.form.choose')}</option>
+        {sessions.map((s) => (
+          <option key={s.id} value={s.id}>
+            {`${s.number} · ${t(`stocktake.status.${s.status}`)} · ${formatDateTime(s.startedAt)}`}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
+/** The incidents, the open one first, to choose the one whose dispatch report to export. */
+function IncidentChooser({ value, onChange, error }: { value: string; onChange(id: string): void; error?: string }) {
+  const { t } = useTranslation();
+  const { state } = useChannel('incidents:list', undefined);
+  const incidents = state.status === 'ok' ? state.value : [];
+  return (
+    <Field
+      label={t('reports.form.incident')}
+      error={
+        error ??
+        (state.status === 'error' ? t('reports.form.listFailed', { reason: errorText(t, state.error) }) : undefined)
+      }
+      hint={state.status === 'ok' && incidents.length === 0 ? t('reports.form.noIncidents') : undefined}
+    >
+      <select className="input reports-choice" value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{t('reports.form.choose')}</option>
+        {incidents.map((i) => (
+          <option key={i.id} value={i.id}>
+            {`${i.name} · ${formatDateTime(i.startedAt)}`}
+          </option>
+        ))}
+      </select>
+    </Field>
   );
 }

@@ -9,6 +9,7 @@ import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { formatDateTime } from '../../components/format';
 import { PrintButton } from '../../print/PrintButton';
+import { ExportButton } from '../reports/ExportJob';
 import { scopeText } from '../../print/stocktake/CountSheet';
 import { CountPanel } from './CountPanel';
 import { VariancePanel } from './VariancePanel';
@@ -66,6 +67,13 @@ export function SessionView({ id }: { id: string }) {
               target={detail.id}
               number={detail.number}
               label={t('stocktake.session.printSheet')}
+            />
+          )}
+          {seesBook && (
+            <ExportButton
+              request={{ kind: 'stocktake', stocktakeId: detail.id }}
+              label={t('reports.quick.stocktake')}
+              what={`${t('reports.kinds.stocktake')} ${detail.number}`}
             />
           )}
           {open && (

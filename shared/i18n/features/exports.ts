@@ -5,7 +5,8 @@
 import type { TranslationShape } from '../shape';
 
 export const exportsZh = {
-  subtitle: '按期间导出台账、库存、单据登记簿、紧急出库和年度汇总（XLSX 或 CSV），或生成审计包。',
+  subtitle:
+    '按期间导出台账、库存、单据登记簿、紧急出库和年度汇总，导出盘点结果和事件出库报告（XLSX 或 CSV），或生成审计包。',
   kinds: {
     ledger: '台账（收发存）',
     inventory: '库存表',
@@ -13,6 +14,8 @@ export const exportsZh = {
     emergency: '紧急出库及补办手续',
     annual: '年度汇总',
     audit: '审计包',
+    stocktake: '盘点结果',
+    incident: '事件出库报告',
   },
   kindHints: {
     ledger: '期间内每种物资、每个来源的期初、入库、出库、其他变动和期末，数量和金额；另附台账明细。',
@@ -21,6 +24,8 @@ export const exportsZh = {
     emergency: '期间内的紧急出库（先调拨、后补办手续）及其补办状态。',
     annual: '全年期初、入库、出库、期末，按分类和来源汇总（1 月 10 日前上报）。',
     audit: '一个 ZIP：台账和库存 XLSX、台账哈希链校验报告（含链头哈希）和审计摘要。',
+    stocktake: '一次盘点的每一行：账面数（冻结）、实盘数、盘盈盘亏、原因和盘点期间的出入库。',
+    incident: '一次应急事件发往各接收单位的物资（按单位和物资），及其全部出库单和补办状态。',
   },
   form: {
     legend: '导出内容',
@@ -39,6 +44,23 @@ export const exportsZh = {
     dateInvalid: '日期应为 YYYY-MM-DD，例如 2026-03-05。',
     dateOrder: '起始日期不能晚于截止日期。',
     yearInvalid: '年度应为四位数字，例如 2026。',
+    stocktake: '盘点单',
+    incident: '应急事件',
+    choose: '请选择…',
+    chooseRequired: '请选择要导出的{{what}}。',
+    noStocktakes: '还没有盘点记录。',
+    noIncidents: '还没有应急事件。',
+    listFailed: '无法载入列表：{{reason}}',
+  },
+  /** The export buttons on the stocktake and incident screens, which run the same export job. */
+  quick: {
+    stocktake: '导出结果',
+    incident: '导出',
+    title: '导出{{what}}',
+    start: '导出 XLSX',
+    startCsv: '导出 CSV',
+    close: '关闭',
+    hint: '文件保存到 {{folder}}。要保存到其他文件夹（例如 U 盘），请在“报表”页导出。',
   },
   notPermitted: '导出报表需要审计、主管或管理员权限。请联系他们导出。',
   progress: {
@@ -59,6 +81,8 @@ export const exportsZh = {
     emergency: '紧急出库',
     annual: '年度汇总',
     audit: '审计包',
+    stocktake: '盘点结果',
+    incident: '事件出库报告',
     chainReport: '台账哈希链校验报告.txt',
     summary: '审计摘要.html',
   },
@@ -69,6 +93,10 @@ export const exportsZh = {
     documents: '单据登记簿',
     emergency: '紧急出库',
     annual: '年度汇总',
+    stocktake: '盘点结果',
+    incidentByUnit: '按接收单位',
+    incidentByItem: '按物资',
+    incidentDispatches: '出库单',
   },
   titles: {
     ledgerSummary: '救灾物资收发存汇总表',
@@ -77,6 +105,10 @@ export const exportsZh = {
     documents: '单据登记簿',
     emergency: '紧急出库及补办手续情况表',
     annual: '救灾物资年度收发存汇总表',
+    stocktake: '救灾物资盘点结果表',
+    incidentByUnit: '应急事件出库报告（按接收单位和物资）',
+    incidentByItem: '应急事件出库报告（按物资）',
+    incidentDispatches: '应急事件出库单及补办手续',
   },
   meta: {
     depot: '储备库：{{name}}（{{site}}）',
@@ -85,6 +117,17 @@ export const exportsZh = {
     year: '年度：{{year}}',
     generated: '生成时间：{{at}}',
     operator: '制表人：{{name}}',
+    stocktake: '盘点单号：{{number}}    范围：{{scope}}    账面冻结时间：{{frozenAt}}',
+    stocktakeStatus: '状态：{{status}}',
+    stocktakeApproved: '状态：{{status}}    审批人：{{approvedBy}}    审批时间：{{approvedAt}}    调整单：{{document}}',
+    stocktakeOpen: '状态：{{status}}（尚未审批：实盘数和差异在审批前仍可能变化，尚未过账调整）',
+    stocktakeCancelled: '状态：{{status}}    作废人：{{by}}    作废时间：{{at}}    原因：{{reason}}',
+    stocktakeTotals:
+      '共 {{lines}} 行；盘盈 {{surplusLines}} 行 {{surplus}}；盘亏 {{shortageLines}} 行 {{shortage}}；盘点期间有变动 {{movedLines}} 行',
+    noDocument: '无（账实相符）',
+    incident: '事件：{{name}}（{{type}}，{{level}}）    开始时间：{{startedAt}}    {{state}}',
+    incidentOpen: '进行中',
+    incidentClosed: '已结束于 {{at}}',
   },
   total: '合计',
   uncategorised: '未分类',
@@ -141,13 +184,34 @@ export const exportsZh = {
     filedOrderNo: '补办调令号',
     filedAt: '补办时间',
     filedBy: '补办人',
+    lineNo: '行号',
+    system: '账面数（冻结）',
+    counted: '实盘数',
+    variance: '差异（盘盈+/盘亏−）',
+    varianceKind: '盘盈/盘亏',
+    surplus: '盘盈数量',
+    shortage: '盘亏数量',
+    varianceValue: '差异金额（元）',
+    reason: '差异原因',
+    note: '说明',
+    movedDuringCount: '盘点期间变动',
+    movedBy: '变动单据',
+    currentQuantity: '现账面数',
+    receivingUnit: '接收单位',
   },
   yes: '是',
+  varianceKinds: {
+    surplus: '盘盈',
+    shortage: '盘亏',
+    even: '相符',
+    notCounted: '未盘',
+  },
   paperwork: {
     filed: '已补办',
     pending: '待补办',
     overdue: '逾期未补办',
     reversed: '已冲销',
+    notNeeded: '随单齐全',
   },
   audit: {
     chainTitle: '台账哈希链校验报告',
@@ -170,7 +234,7 @@ export const exportsZh = {
 
 export const exportsEn: TranslationShape<typeof exportsZh> = {
   subtitle:
-    'Export the ledger, inventory, document register, emergency dispatches and the annual summary (XLSX or CSV), or build an audit package.',
+    'Export the ledger, inventory, document register, emergency dispatches, the annual summary, a stocktake result or an incident report (XLSX or CSV), or build an audit package.',
   kinds: {
     ledger: 'Ledger (in / out / balance)',
     inventory: 'Inventory',
@@ -178,6 +242,8 @@ export const exportsEn: TranslationShape<typeof exportsZh> = {
     emergency: 'Emergency dispatches and paperwork',
     annual: 'Annual summary',
     audit: 'Audit package',
+    stocktake: 'Stocktake result',
+    incident: 'Incident dispatch report',
   },
   kindHints: {
     ledger:
@@ -188,6 +254,10 @@ export const exportsEn: TranslationShape<typeof exportsZh> = {
     annual: "The year's opening, receipts, dispatches and closing by category and source (report by January 10).",
     audit:
       'One ZIP: ledger and inventory XLSX, the ledger hash-chain verification (with the chain head hash) and a summary.',
+    stocktake:
+      'Every line of one count: book quantity (frozen), counted, surplus or shortage, reason and what moved during the count.',
+    incident:
+      'What left for one incident, by receiving unit and item, with all its dispatches and their paperwork status.',
   },
   form: {
     legend: 'What to export',
@@ -206,6 +276,22 @@ export const exportsEn: TranslationShape<typeof exportsZh> = {
     dateInvalid: 'A date is YYYY-MM-DD, e.g. 2026-03-05.',
     dateOrder: 'The start date cannot be after the end date.',
     yearInvalid: 'A year has four digits, e.g. 2026.',
+    stocktake: 'Stocktake',
+    incident: 'Incident',
+    choose: 'Choose…',
+    chooseRequired: 'Choose the {{what}} to export.',
+    noStocktakes: 'No stocktakes yet.',
+    noIncidents: 'No incidents yet.',
+    listFailed: 'Could not load the list: {{reason}}',
+  },
+  quick: {
+    stocktake: 'Export result',
+    incident: 'Export',
+    title: 'Export {{what}}',
+    start: 'Export XLSX',
+    startCsv: 'Export CSV',
+    close: 'Close',
+    hint: 'Files are saved to {{folder}}. To save elsewhere (a USB stick, say), export from the Reports page.',
   },
   notPermitted: 'Exporting reports needs an auditor, supervisor or admin account. Ask one of them to export.',
   progress: {
@@ -226,6 +312,8 @@ export const exportsEn: TranslationShape<typeof exportsZh> = {
     emergency: 'emergency-dispatches',
     annual: 'annual-summary',
     audit: 'audit-package',
+    stocktake: 'stocktake-result',
+    incident: 'incident-report',
     chainReport: 'ledger-chain-verification.txt',
     summary: 'audit-summary.html',
   },
@@ -236,6 +324,10 @@ export const exportsEn: TranslationShape<typeof exportsZh> = {
     documents: 'Documents',
     emergency: 'Emergency dispatches',
     annual: 'Annual summary',
+    stocktake: 'Stocktake result',
+    incidentByUnit: 'By receiving unit',
+    incidentByItem: 'By item',
+    incidentDispatches: 'Dispatches',
   },
   titles: {
     ledgerSummary: 'Relief materials: receipts, dispatches and balances',
@@ -244,6 +336,10 @@ export const exportsEn: TranslationShape<typeof exportsZh> = {
     documents: 'Document register',
     emergency: 'Emergency dispatches and their paperwork',
     annual: 'Relief materials annual summary',
+    stocktake: 'Relief materials stocktake result',
+    incidentByUnit: 'Incident dispatch report (by receiving unit and item)',
+    incidentByItem: 'Incident dispatch report (by item)',
+    incidentDispatches: 'Incident dispatches and their paperwork',
   },
   meta: {
     depot: 'Depot: {{name}} ({{site}})',
@@ -252,6 +348,19 @@ export const exportsEn: TranslationShape<typeof exportsZh> = {
     year: 'Year: {{year}}',
     generated: 'Generated: {{at}}',
     operator: 'Prepared by: {{name}}',
+    stocktake: 'Stocktake: {{number}}    Scope: {{scope}}    Book frozen at: {{frozenAt}}',
+    stocktakeStatus: 'Status: {{status}}',
+    stocktakeApproved:
+      'Status: {{status}}    Approved by: {{approvedBy}}    Approved at: {{approvedAt}}    Adjustment: {{document}}',
+    stocktakeOpen:
+      'Status: {{status}} (not approved yet: counts and variances may still change; no adjustment is posted)',
+    stocktakeCancelled: 'Status: {{status}}    Cancelled by: {{by}}    At: {{at}}    Reason: {{reason}}',
+    stocktakeTotals:
+      '{{lines}} lines; surplus on {{surplusLines}} lines, {{surplus}}; shortage on {{shortageLines}} lines, {{shortage}}; {{movedLines}} lines moved during the count',
+    noDocument: 'none (count matches the books)',
+    incident: 'Incident: {{name}} ({{type}}, {{level}})    Started: {{startedAt}}    {{state}}',
+    incidentOpen: 'Open',
+    incidentClosed: 'Closed at {{at}}',
   },
   total: 'Total',
   uncategorised: 'Uncategorised',
@@ -308,13 +417,34 @@ export const exportsEn: TranslationShape<typeof exportsZh> = {
     filedOrderNo: 'Filed order no.',
     filedAt: 'Filed at',
     filedBy: 'Filed by',
+    lineNo: 'Line',
+    system: 'Book qty (frozen)',
+    counted: 'Counted',
+    variance: 'Variance (+ surplus / − shortage)',
+    varianceKind: 'Surplus / shortage',
+    surplus: 'Surplus qty',
+    shortage: 'Shortage qty',
+    varianceValue: 'Variance value (CNY)',
+    reason: 'Reason',
+    note: 'Note',
+    movedDuringCount: 'Moved during count',
+    movedBy: 'Moved by',
+    currentQuantity: 'Book qty now',
+    receivingUnit: 'Receiving unit',
   },
   yes: 'Yes',
+  varianceKinds: {
+    surplus: 'Surplus',
+    shortage: 'Shortage',
+    even: 'Matches',
+    notCounted: 'Not counted',
+  },
   paperwork: {
     filed: 'Filed',
     pending: 'Pending',
     overdue: 'Overdue',
     reversed: 'Reversed',
+    notNeeded: 'Complete at dispatch',
   },
   audit: {
     chainTitle: 'Ledger hash-chain verification',
