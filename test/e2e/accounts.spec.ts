@@ -4,9 +4,8 @@
  * goes to a supervisor's approval: approvals.spec.ts.)
  */
 import type { Page } from '@playwright/test';
-import type { Backend } from '../../electron/backend/index';
-import { seedDepot } from '../fixtures/depot';
 import { backendCall, expect, test } from './fixtures';
+import { depotWithStaff } from './staff';
 
 test.use({ signedIn: false });
 
@@ -14,36 +13,6 @@ async function signIn(page: Page, username: string, password: string) {
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByRole('button', { name: '登录' }).click();
-}
-
-/** An admin, a keeper and a supervisor, a seeded depot with 53 quilts in A-01; nobody signed in. */
-async function depotWithStaff(backend: Backend) {
-  await backendCall(backend, 'auth:setup-admin', {
-    username: 'admin',
-    displayName: '系统管理员',
-    password: 'admin-password-1',
-  });
-  const depot = await seedDepot(backend);
-  await backendCall(backend, 'users:save', {
-    username: 'zhang',
-    displayName: '张保管',
-    role: 'keeper',
-    password: 'zhang-password',
-  });
-  await backendCall(backend, 'users:save', {
-    username: 'li',
-    displayName: '李主管',
-    role: 'supervisor',
-    password: 'li-password',
-  });
-  await backendCall(backend, 'stock:post-receipt', {
-    kind: 'purchase',
-    sourceId: depot.sources.city.id,
-    partyId: depot.parties.supplier.id,
-    lines: [{ itemId: depot.items.quilt.id, cartons: 5, units: 3, locationId: depot.locations.a01.id }],
-  });
-  await backendCall(backend, 'auth:sign-out');
-  return depot;
 }
 
 test.describe('accounts', () => {

@@ -26,6 +26,9 @@ test.describe('dispatch by keyboard', () => {
     });
     await app.open('dispatch');
     const keys = page.keyboard;
+    // A person types: at machine speed "E12345" and Enter would be a scanner's burst, which the slip
+    // takes as a scan (scanning works wherever the cursor is) — 50 ms a key is a fast typist.
+    const typed = (text: string) => keys.type(text, { delay: 50 });
 
     // A fresh slip starts in the receiving unit.
     const unit = page.getByRole('combobox', { name: '接收单位', exact: true });
@@ -42,13 +45,13 @@ test.describe('dispatch by keyboard', () => {
     await expect(page.getByLabel('出库日期')).toBeFocused();
     await keys.press('Enter');
     await expect(page.getByLabel('调拨通知单号')).toBeFocused();
-    await keys.type('应急调〔2026〕20号');
+    await typed('应急调〔2026〕20号');
     await keys.press('Enter');
-    await keys.type('省应急管理厅');
+    await typed('省应急管理厅');
     await keys.press('Enter');
     await keys.press('Enter');
     await expect(page.getByLabel('灾害事件')).toBeFocused();
-    await keys.type('台风“海葵”');
+    await typed('台风“海葵”');
     await keys.press('Enter');
     await expect(page.getByLabel('响应等级')).toBeFocused();
     await keys.press('ArrowDown');
@@ -58,17 +61,17 @@ test.describe('dispatch by keyboard', () => {
     await keys.press('Enter');
     await keys.press('Enter');
     await expect(page.getByLabel('车牌号')).toBeFocused();
-    await keys.type('苏E12345');
+    await typed('苏E12345');
     await keys.press('Enter');
-    await keys.type('李师傅');
+    await typed('李师傅');
     await keys.press('Enter');
-    await keys.type('139 0000 2222');
+    await typed('139 0000 2222');
     await keys.press('Enter');
     await keys.press('Enter');
 
     // On to line 1: code, Enter, and the cursor waits in the cartons.
     await expect(page.getByRole('combobox', { name: '第 1 行 物资', exact: true })).toBeFocused();
-    await keys.type('KS-550');
+    await typed('KS-550');
     await expect(page.getByRole('option', { name: /KS-550/ })).toBeVisible();
     await keys.press('Enter');
     await expect(page.getByLabel('第 1 行 实发数量：箱数')).toBeFocused();

@@ -69,7 +69,7 @@ test.describe('screenshots of a depot in use', () => {
   test('a refused site code in Settings', async ({ app, page }) => {
     await app.open('settings');
     await page.getByLabel('站点代码').fill('JC-09');
-    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByRole('button', { name: '保存', exact: true }).click();
     await expect(page.getByLabel('站点代码')).toHaveAttribute('aria-invalid', 'true');
     await app.screenshot('settings-refused');
   });

@@ -7,7 +7,7 @@ test.describe('settings', () => {
 
     await page.getByLabel('储备库名称').fill('江城市救灾物资储备库');
     await page.getByLabel('站点代码').fill('jc-01');
-    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByRole('button', { name: '保存', exact: true }).click();
 
     await expect(page.getByRole('status').filter({ hasText: '设置已保存。' })).toBeVisible();
     await expect(app.statusBar).toContainText('江城市救灾物资储备库');
@@ -32,7 +32,7 @@ test.describe('settings', () => {
     const siteCode = page.getByLabel('站点代码');
     await siteCode.fill('仓库 1');
     await page.getByLabel('储备库名称').fill('江城市救灾物资储备库');
-    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByRole('button', { name: '保存', exact: true }).click();
 
     await expect(siteCode).toHaveAttribute('aria-invalid', 'true');
     await expect(siteCode).toHaveAccessibleDescription(/站点代码须为 2–16 位大写字母、数字或连字符/);
@@ -44,7 +44,7 @@ test.describe('settings', () => {
 
     // Corrected, it saves and the message goes away.
     await siteCode.fill('JC-01');
-    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByRole('button', { name: '保存', exact: true }).click();
     await expect(page.getByRole('status').filter({ hasText: '设置已保存。' })).toBeVisible();
     await expect(siteCode).not.toHaveAttribute('aria-invalid', 'true');
   });
@@ -56,7 +56,7 @@ test.describe('settings', () => {
 
     const siteCode = page.getByLabel('站点代码');
     await siteCode.fill('JC-02');
-    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByRole('button', { name: '保存', exact: true }).click();
 
     await expect(siteCode).toHaveAccessibleDescription(/本库已有物资记录，站点代码不能再修改。/);
     expect((await backendCall(backend, 'settings:get')).siteCode).toBe(owned);
@@ -66,7 +66,7 @@ test.describe('settings', () => {
     await app.open('settings');
 
     await page.getByLabel('界面语言').selectOption({ label: 'English' });
-    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByRole('button', { name: '保存', exact: true }).click();
 
     await expect(app.heading).toHaveText('Settings');
     await expect(page.getByLabel('Interface language')).toHaveValue('en-US');
