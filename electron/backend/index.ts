@@ -387,9 +387,12 @@ export function openBackend(options: BackendOptions): Backend {
         const changedNothing = result.ok && (result.value as { committed?: unknown } | null)?.committed === false;
         if (result.ok && !changedNothing) live.activity.append(entryOf(before, result));
         db.exec(result.ok ? 'COMMIT' : 'ROLLBACK');
+        // A settings update whose entry could not be written is undone in the file: the cache follows.
+        if (!result.ok) live.settings.reload();
         return result;
       } catch (err) {
         if (db.inTransaction) db.exec('ROLLBACK');
+        live.settings.reload();
         console.error(`[backend] ${channel} failed`, err);
         return refuse('internal', `${channel} failed: ${(err as Error)?.message ?? err}`);
       }

@@ -256,6 +256,21 @@ describe('sign-in throttling and idle lock', () => {
     );
   });
 
+  test('a settings change undone because its activity entry could not be written does not live on in memory', async () => {
+    await asAdminWithStaff();
+    await call(backend, 'settings:update', { idleLockMinutes: 30 });
+    const raw = new Database(tmp.dbPath);
+    raw.exec(`CREATE TRIGGER test_refuse_entry BEFORE INSERT ON activity_log WHEN NEW.action = 'settings:update'
+              BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    raw.close();
+    expect((await refusal(backend, 'settings:update', { idleLockMinutes: 1 })).code).toBe('internal');
+    expect((await call(backend, 'settings:get')).idleLockMinutes).toBe(30);
+    // The idle lock goes by the 30 minutes the file holds, not the 1 minute that was rolled back.
+    await signIn('zhang');
+    clock = new Date(clock.getTime() + 5 * 60_000);
+    await call(backend, 'stock:inventory', {});
+  });
+
   test("after the idle time the session locks; only its user's password unlocks it", async () => {
     await asAdminWithStaff();
     await call(backend, 'settings:update', { idleLockMinutes: 5 });

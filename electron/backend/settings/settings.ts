@@ -27,6 +27,8 @@ export interface SettingsStore {
   siteCode(): string;
   /** Minutes before an idle session locks; asked on every call, so kept like the site code. */
   idleLockMinutes(): number;
+  /** Reads the cached values again: after a rolled-back write, what the database holds is the truth. */
+  reload(): void;
   /** Applies a patch in one transaction; refuses to change a site code that owns records. */
   update(patch: Partial<Settings>): Settings;
 }
@@ -98,6 +100,10 @@ export function createSettings(ctx: BackendContext): SettingsStore {
     all,
     siteCode: () => siteCode,
     idleLockMinutes: () => idleLockMinutes,
+    reload: () => {
+      siteCode = read('siteCode', '');
+      idleLockMinutes = read('idleLockMinutes', defaults.idleLockMinutes);
+    },
     update: (patch) => {
       const settings = update(patch);
       siteCode = settings.siteCode;
