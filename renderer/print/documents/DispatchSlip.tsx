@@ -3,7 +3,6 @@
  * DOMAIN.md names — header, lines, totals, signatures, footer — printed in each copy of the set.
  * One printed line per dispatch line; the batches it was drawn from stand stacked inside its cells.
  */
-import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { DocumentDetail } from '../../../shared/contract';
@@ -14,9 +13,9 @@ import type { PrintViewProps } from '../registry';
 import { PagedDocument } from './PagedDocument';
 import { documentRows, lineColumns } from './documentLines';
 import { SignatureBlock, SlipHeader, type HeaderField } from './SlipParts';
-import { slipOptions } from '../../../shared/print/slipOptions';
 import { LineTotals } from './LineTotals';
 import { useDocumentForPrint } from './useDocumentForPrint';
+import { useSlipOptions } from './useSlipOptions';
 
 function EmergencyMark({ doc }: { doc: DocumentDetail }) {
   const { t } = useTranslation();
@@ -90,15 +89,9 @@ export function DispatchSlip({ target, paper, params, ready, failed }: PrintView
   const { t } = useTranslation();
   const { settings } = useDepot();
   const doc = useDocumentForPrint(target, 'dispatch', failed);
-  // The moment this print view was drawn: the print time on every page of every copy.
-  const [printedAt] = useState(() => formatDateTime(new Date().toISOString()));
-  const options = useMemo(() => slipOptions(t, params, settings.printing), [t, params, settings.printing]);
-  const optionError = 'error' in options ? options.error : null;
-  useEffect(() => {
-    if (optionError) failed(optionError);
-  }, [optionError, failed]);
+  const { options, printedAt } = useSlipOptions(params, failed);
 
-  if (!doc || 'error' in options) return null;
+  if (!doc || !options) return null;
   const rows = documentRows(doc);
   const withValue = rows.some((r) => r.valueFen > 0);
   const title = settings.printing.titles.dispatch || t('printDocuments.titles.dispatch');

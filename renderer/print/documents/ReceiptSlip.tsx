@@ -2,11 +2,9 @@
  * 救灾物资入库单: goods received (purchase, allocation from above, donation, return against a dispatch),
  * printed in the depot's copies with the same pagination, lines and totals as the dispatch slip.
  */
-import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { DocumentDetail } from '../../../shared/contract';
-import { slipOptions } from '../../../shared/print/slipOptions';
 import { useDepot } from '../../app/depot';
 import { formatDateTime } from '../../components/format';
 import { subkindText } from '../../features/documents/documentText';
@@ -16,6 +14,7 @@ import { LineTotals } from './LineTotals';
 import { PagedDocument } from './PagedDocument';
 import { SignatureBlock, SlipHeader, type HeaderField } from './SlipParts';
 import { useDocumentForPrint } from './useDocumentForPrint';
+import { useSlipOptions } from './useSlipOptions';
 
 /** Who the goods came from, named as the receipt's kind names them. */
 function partyLabel(t: TFunction, subkind: string): string {
@@ -45,14 +44,9 @@ export function ReceiptSlip({ target, paper, params, ready, failed }: PrintViewP
   const { t } = useTranslation();
   const { settings } = useDepot();
   const doc = useDocumentForPrint(target, 'receipt', failed);
-  const [printedAt] = useState(() => formatDateTime(new Date().toISOString()));
-  const options = useMemo(() => slipOptions(t, params, settings.printing), [t, params, settings.printing]);
-  const optionError = 'error' in options ? options.error : null;
-  useEffect(() => {
-    if (optionError) failed(optionError);
-  }, [optionError, failed]);
+  const { options, printedAt } = useSlipOptions(params, failed);
 
-  if (!doc || 'error' in options) return null;
+  if (!doc || !options) return null;
   const rows = documentRows(doc);
   const withValue = rows.some((r) => r.valueFen > 0);
   const title = settings.printing.titles.receipt || t('printDocuments.titles.receipt');

@@ -3,11 +3,9 @@
  * left and the slot it went to; the keepers of both slots sign. Printed once (no copy set): both slots
  * are in the same depot and the slip stays with its records.
  */
-import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { DocumentDetail } from '../../../shared/contract';
-import { slipOptions } from '../../../shared/print/slipOptions';
 import { useDepot } from '../../app/depot';
 import { formatDateTime } from '../../components/format';
 import type { PrintViewProps } from '../registry';
@@ -16,6 +14,7 @@ import { LineTotals } from './LineTotals';
 import { PagedDocument } from './PagedDocument';
 import { SignatureBlock, SlipHeader, type HeaderField } from './SlipParts';
 import { useDocumentForPrint } from './useDocumentForPrint';
+import { useSlipOptions } from './useSlipOptions';
 
 function headerFields(t: TFunction, doc: DocumentDetail, depotName: string): HeaderField[] {
   return [
@@ -31,14 +30,9 @@ export function TransferSlip({ target, paper, params, ready, failed }: PrintView
   const { t } = useTranslation();
   const { settings } = useDepot();
   const doc = useDocumentForPrint(target, 'transfer', failed);
-  const [printedAt] = useState(() => formatDateTime(new Date().toISOString()));
-  const options = useMemo(() => slipOptions(t, params, settings.printing), [t, params, settings.printing]);
-  const optionError = 'error' in options ? options.error : null;
-  useEffect(() => {
-    if (optionError) failed(optionError);
-  }, [optionError, failed]);
+  const { options, printedAt } = useSlipOptions(params, failed);
 
-  if (!doc || 'error' in options) return null;
+  if (!doc || !options) return null;
   const rows = transferRows(doc);
   const fields = headerFields(t, doc, settings.depotName);
   return (

@@ -4,11 +4,9 @@
  * stand where the document records them (the applicant: whoever posted it, on its document date); the
  * other roles get blank lines for pen and stamp.
  */
-import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { DocumentDetail } from '../../../shared/contract';
-import { slipOptions } from '../../../shared/print/slipOptions';
 import { useDepot } from '../../app/depot';
 import { formatDateTime } from '../../components/format';
 import type { PrintViewProps } from '../registry';
@@ -17,6 +15,7 @@ import { LineTotals } from './LineTotals';
 import { PagedDocument } from './PagedDocument';
 import { SignatureBlock, SlipHeader, type HeaderField, type SignatureRole } from './SlipParts';
 import { useDocumentForPrint } from './useDocumentForPrint';
+import { useSlipOptions } from './useSlipOptions';
 
 function headerFields(t: TFunction, doc: DocumentDetail, depotName: string): HeaderField[] {
   return [
@@ -58,14 +57,9 @@ export function WriteOffApplication({ target, paper, params, ready, failed }: Pr
   const { t } = useTranslation();
   const { settings } = useDepot();
   const doc = useDocumentForPrint(target, 'write_off', failed);
-  const [printedAt] = useState(() => formatDateTime(new Date().toISOString()));
-  const options = useMemo(() => slipOptions(t, params, settings.printing), [t, params, settings.printing]);
-  const optionError = 'error' in options ? options.error : null;
-  useEffect(() => {
-    if (optionError) failed(optionError);
-  }, [optionError, failed]);
+  const { options, printedAt } = useSlipOptions(params, failed);
 
-  if (!doc || 'error' in options) return null;
+  if (!doc || !options) return null;
   const rows = documentRows(doc);
   const fields = headerFields(t, doc, settings.depotName);
   return (
