@@ -388,8 +388,10 @@ test.describe('receive', () => {
     // Every animation frame arrives 400 ms late, as on a loaded machine: the receipt's own "focus
     // the first field" after 另起一单 comes after the keeper has already gone into the item field.
     await page.addInitScript(() => {
-      const frame = window.requestAnimationFrame.bind(window);
-      window.requestAnimationFrame = (callback) => frame(() => setTimeout(() => frame(callback), 400));
+      // In the page `globalThis` is `window`; written so, this file needs no DOM typings.
+      const page = globalThis as unknown as { requestAnimationFrame(callback: () => void): number };
+      const frame = page.requestAnimationFrame.bind(page);
+      page.requestAnimationFrame = (callback) => frame(() => setTimeout(() => frame(callback), 400));
     });
     await app.open('receive');
     const form = receiveForm(page);
