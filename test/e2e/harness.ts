@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { randomUUID } from 'node:crypto';
 import type { BrowserContext, Page } from '@playwright/test';
 import type { Backend } from '../../electron/backend/index';
 import { printOptionsFor } from '../../electron/main/print-options';
@@ -30,7 +31,22 @@ const contentTypes: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-/** Serves a folder read-only on 127.0.0.1 at a free port; nothing outside the folder is reachable. */
+/**
+ * Large backend answers waiting for their page to fetch them, by one-time id. A page binding carries its
+ * value through Playwright's protocol, which takes seconds for megabytes (the 50,000-item inventory is
+ * 15 MB) where Electron's IPC takes a fraction of one; over the page's own HTTP server they arrive as
+ * fast as IPC would bring them, so tests and the bench see the window's own speed.
+ */
+const answers = new Map<string, string>();
+const answerPath = '/__answer/';
+/** Answers above this size go over HTTP; smaller ones stay in the binding (one round trip). */
+const answerOverHttpBytes = 64 * 1024;
+
+/**
+ * Serves a folder read-only on 127.0.0.1 at a free port; nothing outside the folder is reachable. It
+ * also hands out the large backend answers `exposeBackend` leaves for the page (same origin, so the
+ * window's content security policy lets it fetch them).
+ */
 export async function serveFolder(root: string): Promise<{ url: string; close(): Promise<void> }> {
   const server = http.createServer((request, response) => {
     let pathname: string;
@@ -38,6 +54,19 @@ export async function serveFolder(root: string): Promise<{ url: string; close():
       pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     } catch {
       response.writeHead(400).end();
+      return;
+    }
+    if (pathname.startsWith(answerPath) && request.method === 'GET') {
+      const id = pathname.slice(answerPath.length);
+      const answer = answers.get(id);
+      answers.delete(id);
+      if (answer === undefined) response.writeHead(404).end();
+      else {
+        const body = Buffer.from(answer);
+        response
+          .writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': body.length })
+          .end(body);
+      }
       return;
     }
     const file = path.resolve(root, '.' + (pathname === '/' ? '/index.html' : pathname));
@@ -171,22 +200,35 @@ async function answerShell(
 /**
  * Gives the page `window.api` exactly as the preload does — frozen, one function per channel — over a
  * binding. Backend channels go to the real backend; the shell's print channels to `shell` when given.
+ * Answers cross as one JSON string parsed in the page (Playwright's own value serialisation walks every
+ * property over the protocol), and large ones over the page's HTTP server (see `answers`).
  */
 export async function exposeBackend(page: Page, backend: Backend, shell?: TestShell): Promise<void> {
-  await page.exposeBinding(bindingName, (source, channel: string, input: unknown) => {
-    if (!isShellChannel(channel)) return backend.invoke(channel, input);
+  const answer = (result: unknown): string | { fetch: string } => {
+    const text = JSON.stringify(result);
+    if (text.length <= answerOverHttpBytes) return text;
+    const id = randomUUID();
+    answers.set(id, text);
+    return { fetch: `${answerPath}${id}` };
+  };
+  await page.exposeBinding(bindingName, async (source, channel: string, input: unknown) => {
+    if (!isShellChannel(channel)) return answer(await backend.invoke(channel, input));
     if (shell === undefined) {
-      return { ok: false, error: { code: 'internal', message: `${channel}: this page has no print shell` } };
+      return answer({ ok: false, error: { code: 'internal', message: `${channel}: this page has no print shell` } });
     }
-    return answerShell(shell, backend, source.page, channel, input);
+    return answer(await answerShell(shell, backend, source.page, channel, input));
   });
   await page.addInitScript(
     ({ names, binding, globalName }) => {
-      const send = (channel: string, input: unknown) =>
-        (globalThis as unknown as Record<string, (c: string, i: unknown) => Promise<unknown>>)[binding]!(
-          channel,
-          input,
-        );
+      type Answer = string | { fetch: string };
+      const send = async (channel: string, input: unknown): Promise<unknown> => {
+        const invoke = (globalThis as unknown as Record<string, (c: string, i: unknown) => Promise<Answer>>)[binding]!;
+        const answer = await invoke(channel, input);
+        if (typeof answer === 'string') return JSON.parse(answer);
+        const fetchAnswer = (globalThis as unknown as { fetch(url: string): Promise<{ json(): Promise<unknown> }> })
+          .fetch;
+        return (await fetchAnswer(answer.fetch)).json();
+      };
       const api = Object.freeze(
         Object.fromEntries(names.map((name) => [name, (input?: unknown) => send(name, input)])),
       );
