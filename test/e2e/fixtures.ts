@@ -10,7 +10,7 @@ import path from 'node:path';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { openBackendOrExplain, type Backend } from '../../electron/backend/index';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
-import { exposeBackend, rendererDir, serveFolder, type TestShell } from './harness';
+import { exposeBackend, pagePdfRenderer, rendererDir, serveFolder, type TestShell } from './harness';
 
 /** The file name the app uses in its data folder. */
 export const databaseFileName = 'relief-reserve.db';
@@ -123,15 +123,17 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     fs.rmSync(dir, { recursive: true, force: true });
   },
 
-  backend: async ({ dataDir, prepareDatabase, signedIn }, use) => {
+  backend: async ({ dataDir, prepareDatabase, signedIn, context, rendererUrl }, use) => {
     const dbPath = path.join(dataDir, databaseFileName);
     prepareDatabase?.(dbPath);
     // The same opening the app does: a refused database yields a backend that explains why. Password
     // hashes use a lower scrypt cost here (a stored parameter of each hash, not another code path).
-    const backend = openBackendOrExplain({
+    // Its PDFs (the audit package's summary) are drawn in this test's browser, as main draws them.
+    const backend: Backend = openBackendOrExplain({
       dbPath,
       appVersion: '0.1.0',
       passwordCost: 10,
+      renderPdf: pagePdfRenderer(context, rendererUrl, () => backend),
       ...(signedIn ? { role: 'admin' as const, operator: () => 'admin' } : {}),
     });
     await use(backend);
