@@ -21,6 +21,9 @@ export const printKinds = [
 ] as const;
 export type PrintKind = (typeof printKinds)[number];
 
+/** Printouts only the backend draws, into files it writes (the audit package's summary): no preview, no defaults. */
+export const filedOnlyKinds: readonly PrintKind[] = ['audit-summary'];
+
 export interface PrintTarget {
   kind: PrintKind;
   /** The record: a document id, an item id, a stocktake id, a label set's encoded selection, a report's period or date, an export job. */

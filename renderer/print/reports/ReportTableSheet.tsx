@@ -28,19 +28,39 @@ function cellText(type: ColumnType, value: string | number | null): string {
   return String(value);
 }
 
-/** Relative widths: names and sources get room, numbers what their digits need. */
-const widths: Readonly<Record<ColumnType, number>> = { text: 9, date: 8.5, integer: 5, quantity: 7, money: 9.5 };
-const wideText = 12;
+/** Text width in half-width characters: a Chinese character takes two, as on the printed page. */
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += ch.codePointAt(0)! >= 0x2e80 ? 2 : 1;
+  return width;
+}
 
+/** The rows a column's width is fitted to; the widest cell wins, within bounds so nothing starves. */
+const widthSampleRows = 300;
+const minWidth = 4;
+const maxWidth = 24;
+
+/**
+ * Columns sized to what they hold, as the workbook's are: a column gets its widest cell (or half its
+ * header, which may wrap onto two lines), so a long item name gets room and a unit column does not.
+ */
 function columnsOf(table: ReportTable): LineColumn<Row>[] {
-  return table.columns.map((c, j) => ({
-    id: String(j),
-    header: c.header,
-    // The item's name (second column) is the widest text a row holds.
-    width: c.type === 'text' && j === 1 ? wideText : widths[c.type],
-    align: c.type === 'text' || c.type === 'date' ? 'start' : 'end',
-    cell: (row) => cellText(c.type, row.cells[j] ?? null),
-  }));
+  const sample = table.rows.slice(0, widthSampleRows);
+  return table.columns.map((c, j) => {
+    const widest = Math.max(
+      displayWidth(c.header) / 2,
+      ...sample.map((r) => displayWidth(cellText(c.type, r[j] ?? null))),
+      ...(table.totals ? [displayWidth(cellText(c.type, table.totals.sums[j] ?? null))] : []),
+    );
+    return {
+      id: String(j),
+      header: c.header,
+      // Two more for the cell's padding and rules.
+      width: Math.min(maxWidth, Math.max(minWidth, widest + 2)),
+      align: c.type === 'text' || c.type === 'date' ? 'start' : 'end',
+      cell: (row: Row) => cellText(c.type, row.cells[j] ?? null),
+    };
+  });
 }
 
 function ReportTableView({ kind, target, paper, ready, failed }: PrintViewProps & { kind: PrintKind }) {
