@@ -77,7 +77,21 @@ export class AppWindow {
   }
 }
 
+/** The backend's clock in stories that date their postings: each happens at noon (Beijing time) of the day set. */
+export class DepotClock {
+  private at = new Date('2025-02-15T12:00:00+08:00');
+  set(date: string): void {
+    this.at = new Date(`${date}T12:00:00+08:00`);
+  }
+  now(): Date {
+    return new Date(this.at);
+  }
+}
+
 interface Fixtures {
+  /** True: the backend's clock is `clock`, set by the story; false (default): the real time. */
+  setClock: boolean;
+  clock: DepotClock;
   /** Runs on the database file path before the backend opens it (e.g. to write a damaged file). */
   prepareDatabase: ((dbPath: string) => void) | undefined;
   /** Set to true in a test that expects the page to log errors. */
@@ -102,6 +116,11 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   prepareDatabase: [undefined, { option: true }],
   allowPageErrors: [false, { option: true }],
   signedIn: [true, { option: true }],
+  setClock: [false, { option: true }],
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from an object pattern.
+  clock: async ({}, use) => {
+    await use(new DepotClock());
+  },
 
   rendererUrl: [
     // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from an object pattern.
@@ -123,7 +142,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     fs.rmSync(dir, { recursive: true, force: true });
   },
 
-  backend: async ({ dataDir, prepareDatabase, signedIn, context, rendererUrl }, use) => {
+  backend: async ({ dataDir, prepareDatabase, signedIn, setClock, clock, context, rendererUrl }, use) => {
     const dbPath = path.join(dataDir, databaseFileName);
     prepareDatabase?.(dbPath);
     // The same opening the app does: a refused database yields a backend that explains why. Password
@@ -134,6 +153,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       appVersion: '0.1.0',
       passwordCost: 10,
       renderPdf: pagePdfRenderer(context, rendererUrl, () => backend),
+      ...(setClock ? { now: () => clock.now() } : {}),
       ...(signedIn ? { role: 'admin' as const, operator: () => 'admin' } : {}),
     });
     await use(backend);

@@ -6,43 +6,15 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openBackendOrExplain, type Backend } from '../../electron/backend/index';
+import type { Backend } from '../../electron/backend/index';
 import { exportsZh } from '../../shared/i18n/features/exports';
 import { seedDepot } from '../fixtures/depot';
 import { finished, readXlsx, readZip } from '../fixtures/exports-read';
-import { backendCall, databaseFileName, expect, test as base } from './fixtures';
-import { pagePdfRenderer } from './harness';
+import { backendCall, expect, test, type DepotClock } from './fixtures';
 import { openPrintView, pageImage, pdfInfo, pdfPageTexts, printViewRefusal, savePdf } from './print-pdf';
 
-/** The backend's clock: each posting happens at noon (Beijing time) of the day it is set to. */
-class DepotClock {
-  private at = new Date('2025-03-02T12:00:00+08:00');
-  set(date: string): void {
-    this.at = new Date(`${date}T12:00:00+08:00`);
-  }
-  now(): Date {
-    return new Date(this.at);
-  }
-}
-
-const test = base.extend<{ clock: DepotClock }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from an object pattern.
-  clock: async ({}, use) => {
-    await use(new DepotClock());
-  },
-  backend: async ({ dataDir, clock, context, rendererUrl }, use) => {
-    const backend: Backend = openBackendOrExplain({
-      role: 'admin',
-      dbPath: path.join(dataDir, databaseFileName),
-      appVersion: '0.1.0',
-      operator: () => 'admin',
-      now: () => clock.now(),
-      renderPdf: pagePdfRenderer(context, rendererUrl, () => backend),
-    });
-    await use(backend);
-    backend.close();
-  },
-});
+/** The backend's clock is the story's: each posting happens on the day it names. */
+test.use({ setClock: true });
 
 const march = { from: '2025-03-01', to: '2025-03-31' };
 

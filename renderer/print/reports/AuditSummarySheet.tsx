@@ -4,13 +4,12 @@
  * period, generated-at and operator, the period's figures, the hash chain's verification with its head
  * hash and entry count, and the files beside it in the package. The target is the export job's id.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditSummary } from '../../../shared/contract';
-import { call, errorText } from '../../api/client';
 import { useDepot } from '../../app/depot';
 import { formatDateTime } from '../../components/format';
 import type { PrintViewProps } from '../registry';
+import { usePrintData } from '../usePrintData';
 import { PagedDocument, type LineColumn } from '../documents/PagedDocument';
 import './reports.css';
 
@@ -19,20 +18,8 @@ type FileLine = { no: number; name: string };
 export function AuditSummarySheet({ target, paper, ready, failed }: PrintViewProps) {
   const { t } = useTranslation();
   const { settings } = useDepot();
-  const [summary, setSummary] = useState<AuditSummary | null>(null);
+  const summary = usePrintData('exports:audit-summary', { jobId: target }, failed);
   const [printedAt] = useState(() => formatDateTime(new Date().toISOString()));
-
-  useEffect(() => {
-    let live = true;
-    void call('exports:audit-summary', { jobId: target }).then((result) => {
-      if (!live) return;
-      if (result.ok) setSummary(result.value);
-      else failed(t('print.loadFailed', { reason: errorText(t, result.error) }));
-    });
-    return () => {
-      live = false;
-    };
-  }, [target, failed, t]);
 
   if (!summary) return null;
   const files: FileLine[] = summary.contents.map((name, i) => ({ no: i + 1, name }));

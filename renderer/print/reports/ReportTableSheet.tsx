@@ -9,11 +9,11 @@ import { useTranslation } from 'react-i18next';
 import type { ReportTable } from '../../../shared/contract';
 import type { PrintKind } from '../../../shared/print/jobs';
 import { reportQueryOf } from '../../../shared/print/reportTarget';
-import { call, errorText } from '../../api/client';
 import { useDepot } from '../../app/depot';
 import { formatDateTime, formatFen, formatNumber } from '../../components/format';
 import type { PrintViewProps } from '../registry';
-import { PagedDocument, type LineColumn } from '../documents/PagedDocument';
+import { usePrintData } from '../usePrintData';
+import { ColumnWidths, PagedDocument, type LineColumn } from '../documents/PagedDocument';
 import './reports.css';
 
 type Row = { key: string; cells: ReportTable['rows'][number] };
@@ -67,24 +67,11 @@ function ReportTableView({ kind, target, paper, ready, failed }: PrintViewProps 
   const { t } = useTranslation();
   const { settings } = useDepot();
   const query = useMemo(() => reportQueryOf(kind, target), [kind, target]);
-  const [table, setTable] = useState<ReportTable | null>(null);
   const [printedAt] = useState(() => formatDateTime(new Date().toISOString()));
-
   useEffect(() => {
-    if (!query) {
-      failed(t('printDocuments.page.badParam', { name: 'target', value: target }));
-      return;
-    }
-    let live = true;
-    void call('exports:report-table', query).then((result) => {
-      if (!live) return;
-      if (result.ok) setTable(result.value);
-      else failed(t('print.loadFailed', { reason: errorText(t, result.error) }));
-    });
-    return () => {
-      live = false;
-    };
+    if (!query) failed(t('printDocuments.page.badParam', { name: 'target', value: target }));
   }, [query, target, failed, t]);
+  const table = usePrintData('exports:report-table', query, failed);
 
   const rows = useMemo<Row[]>(() => (table ? table.rows.map((cells, i) => ({ key: String(i), cells })) : []), [table]);
   const columns = useMemo(() => (table ? columnsOf(table) : []), [table]);
@@ -118,15 +105,10 @@ function ReportTableView({ kind, target, paper, ready, failed }: PrintViewProps 
 
 /** The totals row, in the lines table's own column widths so each sum stands under its column. */
 function ReportTotals({ table, columns }: { table: ReportTable; columns: LineColumn<Row>[] }) {
-  const total = columns.reduce((sum, c) => sum + c.width, 0);
   const totals = table.totals!;
   return (
     <table className="print-lines report-totals">
-      <colgroup>
-        {columns.map((c) => (
-          <col key={c.id} style={{ width: `${((c.width / total) * 100).toFixed(3)}%` }} />
-        ))}
-      </colgroup>
+      <ColumnWidths columns={columns} />
       <tbody>
         <tr>
           {table.columns.map((c, j) => (
