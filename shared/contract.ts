@@ -94,7 +94,14 @@ import {
   stocktakeStartSchema,
   stocktakeSummarySchema,
 } from './schemas/stocktake';
-import { exportJobQuerySchema, exportJobSchema, exportRequestSchema } from './schemas/exports';
+import {
+  auditSummarySchema,
+  exportJobQuerySchema,
+  exportJobSchema,
+  exportRequestSchema,
+  reportTableQuerySchema,
+  reportTableSchema,
+} from './schemas/exports';
 import {
   adjustmentInputSchema,
   agedQuerySchema,
@@ -687,6 +694,16 @@ export const contract = {
     'Stops a running export; its temporary files are removed and nothing is left in the folder.',
     exportJobQuerySchema,
     exportJobSchema,
+  ),
+  'exports:report-table': channel(
+    'A report as the printed table (ledger summary, inventory): the very rows and totals its XLSX export writes.',
+    reportTableQuerySchema,
+    reportTableSchema,
+  ),
+  'exports:audit-summary': channel(
+    'The summary page of a running audit package, as read in the package’s snapshot (its print view draws it).',
+    exportJobQuerySchema,
+    auditSummarySchema,
   ),
   // — Print log (every print and reprint, append-only) —
   'print:record': channel(

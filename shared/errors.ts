@@ -140,6 +140,10 @@ export const errorCodes = [
   'export-folder-unwritable',
   /** An export stopped part-way (details: reason); its temporary files were removed, no file was left. */
   'export-failed',
+  /** The audit package's PDF summary cannot be drawn here: this backend was opened without a PDF renderer. No file was left. */
+  'export-pdf-unavailable',
+  /** The audit package's PDF summary could not be drawn (details.reason); no file was left. */
+  'export-pdf-failed',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -139,6 +139,9 @@ export const channelPermissions: Readonly<Record<Channel, Permission>> = {
   'exports:start': 'export',
   'exports:progress': 'export',
   'exports:cancel': 'export',
+  // Printing a report takes the same data away as exporting it.
+  'exports:report-table': 'export',
+  'exports:audit-summary': 'export',
 };
 
 /** Settings every user may change in passing (the language, the printer the preview remembers); any other key needs `admin`. */
@@ -169,4 +172,10 @@ export function isLoggedChannel(channel: Channel): boolean {
 }
 
 /** Reads that need a high permission but change nothing. */
-const unloggedReads: ReadonlySet<Channel> = new Set<Channel>(['users:list', 'exports:progress']);
+const unloggedReads: ReadonlySet<Channel> = new Set<Channel>([
+  'users:list',
+  'exports:progress',
+  // Read by the print views each time they draw (preview, printer, PDF): the export or print is the record.
+  'exports:report-table',
+  'exports:audit-summary',
+]);

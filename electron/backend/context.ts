@@ -1,6 +1,13 @@
 import type { z } from 'zod';
 import type { Channel, Contract, ChannelOutput, Role } from '../../shared/contract';
+import type { PrintTarget } from '../../shared/print/jobs';
 import type { Db } from './db/database';
+
+/**
+ * Draws a print view as a PDF. The backend cannot draw (that takes Chromium): whoever opens it hands
+ * one in — Electron's main a hidden window, the UI tests a browser page. Rejects with the reason.
+ */
+export type PdfRenderer = (target: PrintTarget) => Promise<Uint8Array>;
 
 /** What every handler may use. Built once per open backend. */
 export interface BackendContext {
@@ -17,6 +24,8 @@ export interface BackendContext {
   role(): Role | null;
   /** This depot's site code, stamped on every fact row it writes. */
   siteCode(): string;
+  /** Draws print views as PDF (the audit package's summary); absent where nothing can draw. */
+  renderPdf?: PdfRenderer;
 }
 
 /** A channel's handler: parsed input in, the channel's output (or a DomainError thrown) out. */

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { contract, isChannel, type AppInfo, type Channel, type ChannelOutput, type Role } from '../../shared/contract';
 import { isLoggedChannel, permissionFor, roleMay } from '../../shared/permissions';
 import type { ErrorCode, Result } from '../../shared/errors';
-import type { BackendContext, Handler, Handlers } from './context';
+import type { BackendContext, Handler, Handlers, PdfRenderer } from './context';
 import { openDatabase, type Db } from './db/database';
 import { latestSchemaVersion } from './db/migrations';
 import { DatabaseOpenError, DomainError } from './errors';
@@ -42,6 +42,7 @@ import { createStockRules } from './stock/rules';
 import { createStocktake } from './stocktake/stocktake';
 
 export { DatabaseOpenError, DomainError } from './errors';
+export type { PdfRenderer } from './context';
 
 export interface BackendOptions {
   dbPath: string;
@@ -59,6 +60,8 @@ export interface BackendOptions {
   role?: Role;
   /** log2 of scrypt's N for password hashes; the OWASP cost (17) unless a test lowers it. */
   passwordCost?: number;
+  /** Draws print views as PDF, for the audit package's summary; without it the package is refused. */
+  renderPdf?: PdfRenderer;
 }
 
 export interface Backend {
@@ -131,6 +134,7 @@ export function createContext(
     operator: () => (options.role ? toolOperator() : (session.user?.username ?? toolOperator())),
     role: () => options.role ?? session.user?.role ?? null,
     siteCode: () => store.settings!.siteCode(),
+    ...(options.renderPdf ? { renderPdf: options.renderPdf } : {}),
   };
   const settings = createSettings(ctx);
   store.settings = settings;

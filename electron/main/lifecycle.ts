@@ -10,7 +10,7 @@ import { devServerUrl, rendererEntryUrl, trustedOrigins } from './app-origin';
 import { profileDirFor, resolveDataLocation, type DataLocation } from './data-path';
 import { isTrustedSender, registerIpc } from './ipc';
 import { installApplicationMenu } from './menu';
-import { createPrinting } from './printing';
+import { createPdfRenderer, createPrinting } from './printing';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { denyAllPermissions, guardWebContents } from './web-security';
 import { createMainWindow, focusMainWindow, mainWindowTitle } from './window';
@@ -30,13 +30,19 @@ interface ReadyContext {
 
 /** Everything that needs a ready app: backend, IPC, session guards, protocol, menu, window. */
 function openApp({ mainDir, devUrl, origins, location }: ReadyContext): BrowserWindow {
-  // A refused database still gives a backend: app info explains why, in the keeper's language.
-  const backend = openBackendOrExplain({ dbPath: location.dbPath, appVersion: app.getVersion() });
-  app.on('will-quit', () => backend.close());
   const preloadPath = path.join(mainDir, '..', 'preload', 'index.cjs');
   const url = devUrl ?? rendererEntryUrl;
-  // Printouts are drawn by the same renderer, in hidden windows with the same preload.
-  const printing = createPrinting({ preloadPath, entryUrl: url });
+  // Printouts are drawn by the same renderer, in hidden windows with the same preload; the backend
+  // draws its PDFs (the audit package's summary) the same way.
+  const printOptions = { preloadPath, entryUrl: url };
+  const printing = createPrinting(printOptions);
+  // A refused database still gives a backend: app info explains why, in the keeper's language.
+  const backend = openBackendOrExplain({
+    dbPath: location.dbPath,
+    appVersion: app.getVersion(),
+    renderPdf: createPdfRenderer(printOptions),
+  });
+  app.on('will-quit', () => backend.close());
   registerIpc(backend, (event) => isTrustedSender(event, origins), printing);
   denyAllPermissions(session.defaultSession);
   handleAppProtocol(path.join(mainDir, '..', 'renderer'));

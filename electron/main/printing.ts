@@ -13,6 +13,7 @@ import type { AppError, Result } from '../../shared/errors';
 import type { z } from 'zod';
 import type { ChannelOutput, ShellChannel, ShellContract } from '../../shared/contract';
 import type { PrintJob } from '../../shared/schemas/print';
+import type { PdfRenderer } from '../backend/index';
 import { printHash, type PrintTarget } from '../../shared/print/jobs';
 import { papers } from '../../shared/print/papers';
 import { pdfOptionsFor, printOptionsFor } from './print-options';
@@ -89,37 +90,58 @@ function printWith(contents: WebContents, job: PrintJob): Promise<Result<{ print
   });
 }
 
-/** The shell's print handlers. Each job gets its own hidden window, destroyed afterwards whatever happened. */
-export function createPrinting(options: PrintingOptions): ShellHandlers {
+/** Draws a printout in a hidden window and hands its page to `use`; the window never outlives the call. */
+async function drawPrintout<T>(
+  options: PrintingOptions,
+  target: PrintTarget,
+  use: (contents: WebContents) => Promise<Result<T>>,
+): Promise<Result<T>> {
   const readyTimeoutMs = options.readyTimeoutMs ?? defaultReadyTimeoutMs;
   const pollMs = options.pollMs ?? 100;
-
-  /** Draws a printout in a hidden window and hands its page to `use`; the window never outlives the call. */
-  async function withPrintout<T>(
-    target: PrintTarget,
-    use: (contents: WebContents) => Promise<Result<T>>,
-  ): Promise<Result<T>> {
-    const paper = papers[target.paper];
-    const window = new BrowserWindow({
-      show: false,
-      // Roughly the sheet at 96 dpi: the layout does not depend on it (pages are sized in mm).
-      width: Math.ceil((paper.widthMm / 25.4) * 96) + 40,
-      height: Math.ceil((paper.heightMm / 25.4) * 96) + 40,
-      // Chromium throttles timers and frames of hidden pages; a printout must finish drawing unseen.
-      webPreferences: { ...secureWebPreferences(options.preloadPath, false), backgroundThrottling: false },
-    });
-    try {
-      await window.loadURL(`${options.entryUrl}${printHash(target)}`);
-      const ready = await awaitReady(window.webContents, readyTimeoutMs, pollMs);
-      if (!ready.ok) return ready;
-      return await use(window.webContents);
-    } catch (err) {
-      console.error('[main] printing failed', err);
-      return failure('print-failed', `printing failed: ${describe(err)}`, { reason: describe(err) });
-    } finally {
-      if (!window.isDestroyed()) window.destroy();
-    }
+  const paper = papers[target.paper];
+  const window = new BrowserWindow({
+    show: false,
+    // Roughly the sheet at 96 dpi: the layout does not depend on it (pages are sized in mm).
+    width: Math.ceil((paper.widthMm / 25.4) * 96) + 40,
+    height: Math.ceil((paper.heightMm / 25.4) * 96) + 40,
+    // Chromium throttles timers and frames of hidden pages; a printout must finish drawing unseen.
+    webPreferences: { ...secureWebPreferences(options.preloadPath, false), backgroundThrottling: false },
+  });
+  try {
+    await window.loadURL(`${options.entryUrl}${printHash(target)}`);
+    const ready = await awaitReady(window.webContents, readyTimeoutMs, pollMs);
+    if (!ready.ok) return ready;
+    return await use(window.webContents);
+  } catch (err) {
+    console.error('[main] printing failed', err);
+    return failure('print-failed', `printing failed: ${describe(err)}`, { reason: describe(err) });
+  } finally {
+    if (!window.isDestroyed()) window.destroy();
   }
+}
+
+/**
+ * Draws print views as PDF for the backend (the audit package's summary): the same hidden window, readiness
+ * wait and PDF options as "save as PDF". A view that fails or times out rejects with its reason.
+ */
+export function createPdfRenderer(options: PrintingOptions): PdfRenderer {
+  return async (target) => {
+    const drawn = await drawPrintout(options, target, async (contents) => ({
+      ok: true,
+      value: await contents.printToPDF(pdfOptionsFor(target.paper)),
+    }));
+    if (!drawn.ok) {
+      const reason = (drawn.error.details as { reason?: string } | undefined)?.reason;
+      throw new Error(reason || drawn.error.message);
+    }
+    return drawn.value;
+  };
+}
+
+/** The shell's print handlers. Each job gets its own hidden window, destroyed afterwards whatever happened. */
+export function createPrinting(options: PrintingOptions): ShellHandlers {
+  const withPrintout = <T>(target: PrintTarget, use: (contents: WebContents) => Promise<Result<T>>) =>
+    drawPrintout(options, target, use);
 
   async function installedPrinters(contents: WebContents) {
     const printers = await contents.getPrintersAsync();

@@ -13,6 +13,8 @@ import { StockCardSheet } from './documents/StockCardSheet';
 import { TransferSlip } from './documents/TransferSlip';
 import { WriteOffApplication } from './documents/WriteOffApplication';
 import { LabelsView } from './labels/LabelsView';
+import { AuditSummarySheet } from './reports/AuditSummarySheet';
+import { InventoryReportSheet, LedgerSummarySheet } from './reports/ReportTableSheet';
 import { BlindCountSheet, CountSheet } from './stocktake/CountSheet';
 
 export interface PrintViewProps {
@@ -38,4 +40,7 @@ export const printViews: Partial<Record<PrintKind, PrintView>> = {
   'incident-report': IncidentReportPrint,
   'count-sheet-blind': BlindCountSheet,
   'count-sheet': CountSheet,
+  'ledger-summary': LedgerSummarySheet,
+  'inventory-report': InventoryReportSheet,
+  'audit-summary': AuditSummarySheet,
 };

@@ -186,6 +186,10 @@ export const enUS: Translation = {
       'Cannot write to the export folder {{folder}}: check that the path is right, writable, and the USB stick is plugged in. No file was written.',
     'export-failed':
       'The export failed part-way ({{reason}}). The unfinished file was removed: nothing incomplete was left in the folder. Please try again.',
+    'export-pdf-unavailable':
+      'PDFs cannot be drawn here, so the audit package (which holds a PDF summary) was not built. Nothing was left in the folder.',
+    'export-pdf-failed':
+      'The audit package’s PDF summary could not be drawn ({{reason}}). The package was removed: nothing incomplete was left in the folder. Please try again.',
     'not-signed-in': 'Please sign in first.',
     'not-permitted':
       'Your role does not allow this. Nothing was done; the attempt is in the activity log. Ask a supervisor or the admin.',

@@ -183,6 +183,8 @@ export const zhCN = {
     'export-folder-unwritable':
       '无法写入导出文件夹 {{folder}}：请确认路径正确、可以写入，U 盘已插好。没有写入任何文件。',
     'export-failed': '导出中途失败（{{reason}}），未完成的文件已删除，文件夹里没有留下残缺文件。请重试。',
+    'export-pdf-unavailable': '这里无法生成 PDF，审计包缺少 PDF 摘要，因此没有生成。文件夹里没有留下残缺文件。',
+    'export-pdf-failed': '审计包的 PDF 摘要没有生成（{{reason}}），审计包已删除，文件夹里没有留下残缺文件。请重试。',
     'not-signed-in': '请先登录。',
     'not-permitted': '您的角色没有这项权限，操作未执行，已记入操作日志。如需办理，请联系主管或管理员。',
     'session-locked': '因长时间未操作，已锁定。请输入密码解锁。',

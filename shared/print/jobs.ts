@@ -15,12 +15,18 @@ export const printKinds = [
   'count-sheet',
   'labels',
   'incident-report',
+  'ledger-summary',
+  'inventory-report',
+  'audit-summary',
 ] as const;
 export type PrintKind = (typeof printKinds)[number];
 
+/** Printouts only the backend draws, into files it writes (the audit package's summary): no preview, no defaults. */
+export const filedOnlyKinds: readonly PrintKind[] = ['audit-summary'];
+
 export interface PrintTarget {
   kind: PrintKind;
-  /** The record: a document id, an item id, a stocktake id, or a label set's encoded selection. */
+  /** The record: a document id, an item id, a stocktake id, a label set's encoded selection, a report's period or date, an export job. */
   target: string;
   paper: PaperId;
   /** Further view options (copies set, reprint number, date range…), as URL query parameters. */

@@ -10,6 +10,7 @@
 
 export const paperIds = [
   'a4-portrait',
+  'a4-landscape',
   'a5-landscape',
   'continuous-241',
   'thermal-80',
@@ -41,6 +42,8 @@ const inch = 25.4;
 
 export const papers: Readonly<Record<PaperId, Paper>> = {
   'a4-portrait': { id: 'a4-portrait', widthMm: 210, heightMm: 297, marginsMm: m(12, 12, 12, 15), feed: 'sheet' },
+  // Reports of many columns (the ledger summary, inventory by batch) are printed across the long edge.
+  'a4-landscape': { id: 'a4-landscape', widthMm: 297, heightMm: 210, marginsMm: m(10, 12, 10, 15), feed: 'sheet' },
   'a5-landscape': { id: 'a5-landscape', widthMm: 210, heightMm: 148, marginsMm: m(8, 10, 8, 12), feed: 'sheet' },
   // 241 mm three-part fan-fold forms: 9.5 × 11 in, half-inch tractor strips on both sides.
   'continuous-241': {

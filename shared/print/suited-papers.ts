@@ -22,6 +22,10 @@ export const suitedPapers: Readonly<Record<PrintKind, readonly PaperId[]>> = {
   'count-sheet': [...sheetPapers, 'a5-landscape'],
   labels: ['label-60x40', 'label-100x70', 'a4-label-sheet'],
   'incident-report': ['a4-portrait'],
+  // Seventeen columns of quantities and yuan: only a landscape sheet holds them legibly.
+  'ledger-summary': ['a4-landscape'],
+  'inventory-report': ['a4-landscape'],
+  'audit-summary': ['a4-portrait'],
 };
 
 export function isSuitedPaper(kind: PrintKind, paper: PaperId): boolean {

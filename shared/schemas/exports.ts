@@ -60,3 +60,51 @@ export const exportJobSchema = z.object({
 export type ExportJob = z.infer<typeof exportJobSchema>;
 
 export const exportJobQuerySchema = z.object({ jobId: idSchema }).strict();
+
+/** The reports that are also printed (as PDF through the print views), read by the same code as their XLSX. */
+export const reportTableQuerySchema = z.discriminatedUnion('report', [
+  z
+    .object({ report: z.literal('ledger-summary'), from: dateSchema, to: dateSchema })
+    .strict()
+    .refine((p) => p.from <= p.to, { message: 'the period ends before it starts', path: ['to'] }),
+  z.object({ report: z.literal('inventory'), date: dateSchema }).strict(),
+]);
+export type ReportTableQuery = z.infer<typeof reportTableQuerySchema>;
+
+/** A report as a table: what the XLSX writer would write, cell by cell, with its totals row. */
+export const reportTableSchema = z.object({
+  /** The report's title, then depot and scope, then generated-at and operator: the workbook's title rows. */
+  title: z.array(z.string()),
+  columns: z.array(
+    z.object({
+      header: z.string(),
+      type: z.enum(['text', 'quantity', 'integer', 'money', 'date']),
+      total: z.boolean(),
+    }),
+  ),
+  /** Money in fen, quantities in base units, dates as YYYY-MM-DD. */
+  rows: z.array(z.array(z.union([z.string(), z.number(), z.null()]))),
+  /** The totals row: its label, then the sum of each totalled column (null where the column is not summed). */
+  totals: z.object({ label: z.string(), sums: z.array(z.number().nullable()) }).nullable(),
+});
+export type ReportTable = z.infer<typeof reportTableSchema>;
+
+/** What the audit package's summary page shows, read in the package's own snapshot of the ledger. */
+export const auditSummarySchema = z.object({
+  title: z.string(),
+  /** Depot, period, generated-at and operator, as the package's other files state them. */
+  meta: z.array(z.string()),
+  figures: z.array(z.string()),
+  chain: z.object({
+    ok: z.boolean(),
+    /** The verification's outcome in words (passed, or the first entry that does not match). */
+    verdict: z.string(),
+    siteCode: z.string(),
+    entries: z.number().int(),
+    headSeq: z.number().int(),
+    headHash: z.string(),
+  }),
+  /** The other files in the package. */
+  contents: z.array(z.string()),
+});
+export type AuditSummary = z.infer<typeof auditSummarySchema>;

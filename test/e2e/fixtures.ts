@@ -10,7 +10,7 @@ import path from 'node:path';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { openBackendOrExplain, type Backend } from '../../electron/backend/index';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
-import { exposeBackend, rendererDir, serveFolder, type TestShell } from './harness';
+import { exposeBackend, pagePdfRenderer, rendererDir, serveFolder, type TestShell } from './harness';
 
 /** The file name the app uses in its data folder. */
 export const databaseFileName = 'relief-reserve.db';
@@ -77,7 +77,21 @@ export class AppWindow {
   }
 }
 
+/** The backend's clock in stories that date their postings: each happens at noon (Beijing time) of the day set. */
+export class DepotClock {
+  private at = new Date('2025-02-15T12:00:00+08:00');
+  set(date: string): void {
+    this.at = new Date(`${date}T12:00:00+08:00`);
+  }
+  now(): Date {
+    return new Date(this.at);
+  }
+}
+
 interface Fixtures {
+  /** True: the backend's clock is `clock`, set by the story; false (default): the real time. */
+  setClock: boolean;
+  clock: DepotClock;
   /** Runs on the database file path before the backend opens it (e.g. to write a damaged file). */
   prepareDatabase: ((dbPath: string) => void) | undefined;
   /** Set to true in a test that expects the page to log errors. */
@@ -102,6 +116,11 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   prepareDatabase: [undefined, { option: true }],
   allowPageErrors: [false, { option: true }],
   signedIn: [true, { option: true }],
+  setClock: [false, { option: true }],
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from an object pattern.
+  clock: async ({}, use) => {
+    await use(new DepotClock());
+  },
 
   rendererUrl: [
     // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from an object pattern.
@@ -123,15 +142,18 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     fs.rmSync(dir, { recursive: true, force: true });
   },
 
-  backend: async ({ dataDir, prepareDatabase, signedIn }, use) => {
+  backend: async ({ dataDir, prepareDatabase, signedIn, setClock, clock, context, rendererUrl }, use) => {
     const dbPath = path.join(dataDir, databaseFileName);
     prepareDatabase?.(dbPath);
     // The same opening the app does: a refused database yields a backend that explains why. Password
     // hashes use a lower scrypt cost here (a stored parameter of each hash, not another code path).
-    const backend = openBackendOrExplain({
+    // Its PDFs (the audit package's summary) are drawn in this test's browser, as main draws them.
+    const backend: Backend = openBackendOrExplain({
       dbPath,
       appVersion: '0.1.0',
       passwordCost: 10,
+      renderPdf: pagePdfRenderer(context, rendererUrl, () => backend),
+      ...(setClock ? { now: () => clock.now() } : {}),
       ...(signedIn ? { role: 'admin' as const, operator: () => 'admin' } : {}),
     });
     await use(backend);

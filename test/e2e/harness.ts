@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { BrowserContext, Page } from '@playwright/test';
-import type { Backend } from '../../electron/backend/index';
+import type { Backend, PdfRenderer } from '../../electron/backend/index';
 import { printOptionsFor } from '../../electron/main/print-options';
 import { apiGlobalName } from '../../shared/api';
 import { apiChannels, isShellChannel, shellContract, type ShellChannel } from '../../shared/contract';
@@ -155,6 +155,25 @@ async function withPrintout<T>(
   } finally {
     await page.close();
   }
+}
+
+/**
+ * The backend's PDF renderer in a browser, as main's hidden window is in the app: the print route in a
+ * page of its own, page.pdf with the CSS page size. `backend` is asked late: the renderer is handed to
+ * the backend it serves while that backend is being opened.
+ */
+export function pagePdfRenderer(context: BrowserContext, baseUrl: string, backend: () => Backend): PdfRenderer {
+  return async (target) => {
+    const drawn = await withPrintout(context, backend(), baseUrl, target, async (page) => ({
+      ok: true,
+      value: await page.pdf({ preferCSSPageSize: true, printBackground: true }),
+    }));
+    if (!drawn.ok) {
+      const reason = (drawn.error.details as { reason?: string } | undefined)?.reason;
+      throw new Error(reason || drawn.error.message);
+    }
+    return drawn.value;
+  };
 }
 
 async function answerShell(

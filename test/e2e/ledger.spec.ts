@@ -3,39 +3,12 @@
  * balance, an opening and a closing balance for a date window, filters by source and batch, and each
  * document one click away. The backend's clock is set per posting so the movements fall on real days.
  */
-import path from 'node:path';
-import { openBackendOrExplain, type Backend } from '../../electron/backend/index';
+import type { Backend } from '../../electron/backend/index';
 import { seedDepot } from '../fixtures/depot';
-import { backendCall, databaseFileName, expect, test as base } from './fixtures';
+import { backendCall, expect, test, type DepotClock } from './fixtures';
 
-/** The backend's clock: each posting happens at noon (Beijing time) of the day it is set to. */
-class DepotClock {
-  private at = new Date('2025-02-15T12:00:00+08:00');
-  set(date: string): void {
-    this.at = new Date(`${date}T12:00:00+08:00`);
-  }
-  now(): Date {
-    return new Date(this.at);
-  }
-}
-
-const test = base.extend<{ clock: DepotClock }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from an object pattern.
-  clock: async ({}, use) => {
-    await use(new DepotClock());
-  },
-  // The real backend on the test's own database file, as the shared fixture opens it, with a set clock.
-  backend: async ({ dataDir, clock }, use) => {
-    const backend = openBackendOrExplain({
-      role: 'admin',
-      dbPath: path.join(dataDir, databaseFileName),
-      appVersion: '0.1.0',
-      now: () => clock.now(),
-    });
-    await use(backend);
-    backend.close();
-  },
-});
+/** The backend's clock is the story's: each posting happens on the day it names. */
+test.use({ setClock: true });
 
 /**
  * Tents moving through February to April 2025: 100 bought for the city reserve before the window,

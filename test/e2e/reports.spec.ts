@@ -5,40 +5,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { openBackendOrExplain } from '../../electron/backend/index';
 import { exportsZh } from '../../shared/i18n/features/exports';
 import { seedDepot } from '../fixtures/depot';
 import { readXlsx } from '../fixtures/exports-read';
-import { backendCall, databaseFileName, expect, test as base } from './fixtures';
+import { backendCall, expect, test } from './fixtures';
 
-/** The backend's clock: each posting happens at noon (Beijing time) of the day it is set to. */
-class DepotClock {
-  private at = new Date('2025-03-02T12:00:00+08:00');
-  set(date: string): void {
-    this.at = new Date(`${date}T12:00:00+08:00`);
-  }
-  now(): Date {
-    return new Date(this.at);
-  }
-}
-
-const test = base.extend<{ clock: DepotClock }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from an object pattern.
-  clock: async ({}, use) => {
-    await use(new DepotClock());
-  },
-  backend: async ({ dataDir, clock }, use) => {
-    const backend = openBackendOrExplain({
-      role: 'admin',
-      dbPath: path.join(dataDir, databaseFileName),
-      appVersion: '0.1.0',
-      operator: () => 'admin',
-      now: () => clock.now(),
-    });
-    await use(backend);
-    backend.close();
-  },
-});
+/** The backend's clock is the story's: each posting happens on the day it names. */
+test.use({ setClock: true });
 
 test('an auditor exports the March ledger to a USB folder, sees it progress, and the file reconciles with the ledger', async ({
   app,

@@ -7,7 +7,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { openBackend, type Backend } from '../../electron/backend/index';
+import { openBackend, type Backend, type PdfRenderer } from '../../electron/backend/index';
+import type { AuditSummary } from '../../shared/contract';
+import type { PrintTarget } from '../../shared/print/jobs';
+import { neutralise } from '../../electron/backend/exports/cells';
 import { writeCsv, writeXlsx, type SheetDefinition } from '../../electron/backend/exports/sheets';
 import { exportsEn, exportsZh } from '../../shared/i18n/features/exports';
 import { zhCN } from '../../shared/i18n/zh-CN';
@@ -291,6 +294,113 @@ describe('inventory as of a date', () => {
   });
 });
 
+describe('the printed reports read what the workbooks hold', () => {
+  /** A workbook cell as the table has it: money in fen (the workbook holds yuan). */
+  const asTable = (type: string, value: unknown) =>
+    type === 'money' && typeof value === 'number' ? Math.round(value * 100) : (value ?? null);
+  /**
+   * A table cell as the workbook holds it: text neutralised (a PDF runs no formulas, a spreadsheet would),
+   * empty text an empty cell, and no negative zero (a number, not a sign, is what both show).
+   */
+  const asWorkbook = (value: string | number | null) =>
+    typeof value === 'string' ? (value === '' ? null : neutralise(value)) : value === 0 ? 0 : value;
+
+  test('the ledger summary and the inventory tables are the XLSX sheets row for row, totals included', async () => {
+    await stockStory();
+    const ledgerXlsx = body(
+      readXlsx((await exportDone(backend, { kind: 'ledger', format: 'xlsx', ...march, folder: out })).path)[0]!,
+    );
+    const ledger = await call(backend, 'exports:report-table', { report: 'ledger-summary', ...march });
+    const date = '2026-03-31';
+    const inventoryXlsx = body(
+      readXlsx((await exportDone(backend, { kind: 'inventory', format: 'xlsx', date, folder: out })).path)[0]!,
+    );
+    const inventory = await call(backend, 'exports:report-table', { report: 'inventory', date });
+    for (const [table, sheet] of [
+      [ledger, ledgerXlsx],
+      [inventory, inventoryXlsx],
+    ] as const) {
+      expect(table.columns.map((c) => c.header)).toEqual(sheet.header);
+      expect(table.rows.length).toBeGreaterThan(1);
+      expect(table.rows.map((r) => r.map(asWorkbook))).toEqual(
+        sheet.rows.map((r) => r.map((v, j) => asTable(table.columns[j]!.type, v))),
+      );
+      expect([table.totals!.label, ...table.totals!.sums.slice(1)].map(asWorkbook)).toEqual(
+        sheet.totals.map((v, j) => asTable(table.columns[j]!.type, v)),
+      );
+    }
+    expect(ledger.title[1]).toContain('2026-03-05 至 2026-03-31');
+    expect(ledger.title[2]).toContain('制表人：审计员王');
+    const asOf = await call(backend, 'stock:as-of', { date });
+    const closing = ledger.columns.findIndex((c) => c.header === exportsZh.columns.closing);
+    expect(ledger.totals!.sums[closing]).toBe(asOf.reduce((n, r) => n + r.quantity, 0));
+    expect(
+      await refusal(backend, 'exports:report-table', {
+        report: 'ledger-summary',
+        from: '2026-04-01',
+        to: '2026-03-01',
+      }),
+    ).toMatchObject({ code: 'invalid-input' });
+  });
+
+  test('a keeper may not print them: printing a report takes the data away as exporting does', async () => {
+    backend.close();
+    backend = openBackend({ role: 'keeper', dbPath: tmp.dbPath, now: () => clock });
+    expect(await refusal(backend, 'exports:report-table', { report: 'inventory', date: '2026-03-31' })).toMatchObject({
+      code: 'not-permitted',
+    });
+  });
+});
+
+describe('the longest text a record takes, end to end', () => {
+  test('a 500-character remark (the most any document, line or stocktake takes; 2,000 are refused) reaches the ledger and register workbooks intact', async () => {
+    const { items, sources, locations, parties } = depot;
+    // CJK, emoji (two UTF-16 units each), a formula-looking start, quotes, a tab and line breaks.
+    const head = '=SUM(A1:A9) "引号" 🚒\t第一行\r\n第二行 ';
+    const remark = (head + '长'.repeat(500)).slice(0, 500 - 1) + '尾';
+    expect([...remark].length).toBeLessThanOrEqual(500);
+    const tooLong = '长'.repeat(2000);
+    const receipt = (remarks: string) => ({
+      kind: 'purchase' as const,
+      sourceId: sources.city.id,
+      partyId: parties.supplier.id,
+      remarks,
+      lines: [{ itemId: items.tent.id, units: 5, locationId: locations.a01.id, batchNo: 'LONG-1', remarks }],
+    });
+    const refused = await refusal(backend, 'stock:post-receipt', receipt(tooLong));
+    expect(refused.code).toBe('invalid-input');
+    expect((refused.details as { path: string[] }[]).map((d) => d.path.join('.')).sort()).toEqual([
+      'lines.0.remarks',
+      'remarks',
+    ]);
+    expect(await refusal(backend, 'stocktake:start', { scope: { kind: 'full' }, remarks: tooLong })).toMatchObject({
+      code: 'invalid-input',
+      details: [{ path: ['remarks'] }],
+    });
+    const posted = await call(backend, 'stock:post-receipt', receipt(remark));
+
+    const [, detail] = readXlsx(
+      (await exportDone(backend, { kind: 'ledger', format: 'xlsx', ...march, from: '2026-03-01', folder: out })).path,
+    );
+    const d = body(detail!);
+    const line = d.rows.find((r) => r[col(d.header, exportsZh.columns.number)] === posted.number)!;
+    // Kept whole: the leading "=" neutralised with an apostrophe, as every formula-looking cell is, and the
+    // CR of the CRLF a line feed, as XML 1.0 (§2.11) reads any line break inside text.
+    const inWorkbook = `'${remark.replace(/\r\n/g, '\n')}`;
+    expect(line[col(d.header, exportsZh.columns.remarks)]).toBe(inWorkbook);
+    const register = body(
+      readXlsx(
+        (await exportDone(backend, { kind: 'documents', format: 'xlsx', ...march, from: '2026-03-01', folder: out }))
+          .path,
+      )[0]!,
+    );
+    const doc = register.rows.find((r) => r[col(register.header, exportsZh.columns.number)] === posted.number)!;
+    expect(doc[col(register.header, exportsZh.columns.remarks)]).toBe(inWorkbook);
+    // The database kept the CRLF: the document reads back exactly as typed.
+    expect((await call(backend, 'documents:get', { id: posted.id })).remarks).toBe(remark);
+  });
+});
+
 describe('the document register and emergency dispatches', () => {
   test('every document posted in the period; the emergency dispatch shows its paperwork pending, then filed', async () => {
     const { emergency } = await stockStory();
@@ -355,14 +465,41 @@ describe('the annual summary', () => {
 });
 
 describe('the audit package', () => {
-  test('one zip with both workbooks, the chain verification whose head hash is the ledger’s, and a summary', async () => {
+  /**
+   * Stands in for Chromium (the real one draws these pages in the UI tests): asks the backend what the
+   * audit summary's print view asks, and returns it as the page's content.
+   */
+  function summaryRenderer(asked: PrintTarget[]): PdfRenderer {
+    return async (target) => {
+      asked.push(target);
+      const summary = await call(reopened, 'exports:audit-summary', { jobId: target.target });
+      return Buffer.from(`%PDF-1.7 stand-in\n${JSON.stringify(summary)}`, 'utf8');
+    };
+  }
+  let reopened: Backend;
+  function reopen(renderPdf?: PdfRenderer): void {
+    backend.close();
+    reopened = openBackend({
+      role: 'admin',
+      dbPath: tmp.dbPath,
+      now: () => clock,
+      operator: () => '审计员王',
+      ...(renderPdf ? { renderPdf } : {}),
+    });
+    backend = reopened;
+  }
+
+  test('one zip with both workbooks, the chain verification whose head hash is the ledger’s, and a PDF summary drawn from the same snapshot', async () => {
     await stockStory();
+    const asked: PrintTarget[] = [];
+    reopen(summaryRenderer(asked));
     const job = await exportDone(backend, { kind: 'audit', format: 'xlsx', ...march, folder: out });
     expect(job.path.endsWith('.zip')).toBe(true);
     expect(fs.readdirSync(out)).toEqual([path.basename(job.path)]);
     const extracted = path.join(tmp.dir, 'unzipped');
     const zip = readZip(job.path, extracted);
     const f = exportsZh.files;
+    expect(f.summary).toBe('审计摘要.pdf');
     expect(zip.names.sort()).toEqual(
       [`${f.ledger}_2026-03-05_2026-03-31.xlsx`, `${f.inventory}_2026-03-31.xlsx`, f.chainReport, f.summary].sort(),
     );
@@ -372,12 +509,50 @@ describe('the audit package', () => {
     expect(report).toContain(`台账记录数：${chain.entries}`);
     expect(report).toContain('2026-03-05 至 2026-03-31');
     expect(report).toContain(exportsZh.audit.chainOk);
-    expect(zip.texts[f.summary]).toContain(chain.headHash);
-    expect(zip.texts[f.summary]).toContain('期末库存金额：135000.00 元');
-    const [summary] = readXlsx(path.join(extracted, `${f.ledger}_2026-03-05_2026-03-31.xlsx`));
+
+    // The summary page was drawn by the audit-summary print view of this job, on A4, into the package.
+    expect(asked).toEqual([{ kind: 'audit-summary', target: job.jobId, paper: 'a4-portrait' }]);
+    const page = fs.readFileSync(path.join(extracted, f.summary), 'utf8');
+    expect(page.startsWith('%PDF-')).toBe(true);
+    const summary = JSON.parse(page.slice(page.indexOf('\n') + 1)) as AuditSummary;
+    expect(summary.chain).toMatchObject({ ok: true, headHash: chain.headHash, entries: chain.entries });
+    expect(summary.figures).toContain('期末库存金额：135000.00 元');
+    expect(summary.meta).toContain('制表人：审计员王');
+    expect(summary.contents.sort()).toEqual(zip.names.filter((n) => n !== f.summary).sort());
+    // Once the package is written its summary is gone: nobody can draw it again under its name.
+    expect(await refusal(backend, 'exports:audit-summary', { jobId: job.jobId })).toMatchObject({ code: 'not-found' });
+
+    const [ledger] = readXlsx(path.join(extracted, `${f.ledger}_2026-03-05_2026-03-31.xlsx`));
     const asOf = await call(backend, 'stock:as-of', { date: march.to });
-    const s = body(summary!);
+    const s = body(ledger!);
     expect(s.totals[col(s.header, exportsZh.columns.closing)]).toBe(asOf.reduce((n, r) => n + r.quantity, 0));
+  });
+
+  test('a summary that cannot be drawn fails the package with a translated reason and leaves nothing in the folder', async () => {
+    await stockStory();
+    reopen(() => Promise.reject(new Error('无法生成打印内容：页面崩溃')));
+    const failed = await finished(
+      backend,
+      (await call(backend, 'exports:start', { kind: 'audit', ...march, folder: out })).jobId,
+    );
+    expect(failed.state).toBe('failed');
+    expect(failed.error).toMatchObject({
+      code: 'export-pdf-failed',
+      details: { reason: '无法生成打印内容：页面崩溃' },
+    });
+    expect(fs.readdirSync(out)).toEqual([]);
+
+    // A backend given no way to draw PDFs refuses the package the same way, and says why.
+    reopen();
+    const refused = await finished(
+      backend,
+      (await call(backend, 'exports:start', { kind: 'audit', ...march, folder: out })).jobId,
+    );
+    expect(refused).toMatchObject({ state: 'failed', error: { code: 'export-pdf-unavailable' } });
+    expect(fs.readdirSync(out)).toEqual([]);
+    expect(zhCN.errors['export-pdf-unavailable']).toContain('没有留下残缺文件');
+    // The XLSX exports never needed it.
+    await exportDone(backend, { kind: 'ledger', format: 'xlsx', ...march, folder: out });
   });
 });
 

@@ -13,7 +13,7 @@ vi.mock('electron', () => import('./electron-fakes'));
 import * as fake from './electron-fakes';
 import { isTrustedSender, registerIpc } from '../../electron/main/ipc';
 import { appOrigin, trustedOrigins } from '../../electron/main/app-origin';
-import { createPrinting } from '../../electron/main/printing';
+import { createPdfRenderer, createPrinting } from '../../electron/main/printing';
 import { shellChannels } from '../../shared/contract';
 import type { Result } from '../../shared/errors';
 
@@ -325,5 +325,31 @@ describe('print:save-pdf', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'print-view-failed' } });
     expect(fs.existsSync(chosen)).toBe(false);
     expect(onlyPrintWindow().webContents.pdfCalls).toEqual([]);
+  });
+});
+
+describe('the PDF renderer the backend is given (the audit package summary)', () => {
+  const jobId = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a60';
+  const render = createPdfRenderer({ preloadPath, entryUrl, readyTimeoutMs: 50, pollMs: 5 });
+
+  test('draws the view in a hidden window and returns the PDF of its paper; the window goes', async () => {
+    const pdf = await render({ kind: 'audit-summary', target: jobId, paper: 'a4-portrait' });
+    expect(Buffer.from(pdf)).toEqual(fake.printing.pdfBytes);
+    const window = onlyPrintWindow();
+    expect(window.loadedUrl).toBe(`${entryUrl}#/print/audit-summary/${jobId}?paper=a4-portrait`);
+    const [options] = window.webContents.pdfCalls as { pageSize: { width: number; height: number } }[];
+    expect(options!.pageSize.width).toBeCloseTo(210 / 25.4, 6);
+    expect(window.destroyed).toBe(true);
+  });
+
+  test('a view that fails rejects with its sentence and writes nothing; a view never ready rejects too', async () => {
+    fake.printing.pageState = { state: 'failed', reason: '无法生成打印内容：没有正在生成的审计包。' };
+    await expect(render({ kind: 'audit-summary', target: jobId, paper: 'a4-portrait' })).rejects.toThrow(
+      '无法生成打印内容：没有正在生成的审计包。',
+    );
+    expect(onlyPrintWindow().webContents.pdfCalls).toEqual([]);
+    fake.printing.pageState = { state: 'drawing', reason: null };
+    await expect(render({ kind: 'audit-summary', target: jobId, paper: 'a4-portrait' })).rejects.toThrow(/1 s/);
+    expect(printWindows().every((w) => w.destroyed)).toBe(true);
   });
 });

@@ -6,12 +6,16 @@
  * temporary name in the destination folder and renamed into place only when complete: a cancelled or
  * failed export removes its temporary files and leaves nothing behind. The window polls
  * `exports:progress` and may `exports:cancel`.
+ *
+ * The audit package's summary is a PDF drawn by its print view (`audit-summary`) through the renderer
+ * the backend was opened with; the view reads the summary the job computed in its own snapshot
+ * (`exports:audit-summary`). No renderer, or a view that fails, fails the job: no package without it.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import JSZip from 'jszip';
-import type { ExportJob, ExportRequest } from '../../../shared/contract';
+import type { AuditSummary, ExportJob, ExportRequest, ReportTableQuery } from '../../../shared/contract';
 import type { AppError } from '../../../shared/errors';
 import { translations } from '../../../shared/i18n';
 import { stamp } from '../backup/files';
@@ -37,7 +41,7 @@ import {
   type ReportFrame,
 } from './reports';
 import { incidentSheets, readIncident, readStocktake, stocktakeSheet } from './results';
-import { writeCsv, writeXlsx, type SheetDefinition, type WriteControl } from './sheets';
+import { readSheet, writeCsv, writeXlsx, type SheetDefinition, type WriteControl } from './sheets';
 
 /** Rows written between two yields to the event loop. */
 export const defaultChunkRows = 500;
@@ -89,7 +93,22 @@ const unsafeInName = /[<>:"/\\|?*\u0000-\u001F]/g;
 
 export function createExports(ctx: BackendContext, settings: SettingsStore, options: { chunkRows?: number } = {}) {
   const jobs = new Map<string, Job>();
+  /** The summaries of audit packages being drawn, by job: what their print view reads. */
+  const summaries = new Map<string, AuditSummary>();
   const chunkRows = options.chunkRows ?? defaultChunkRows;
+
+  /** The audit summary's print view as a PDF, drawn by the renderer the backend was given. */
+  async function summaryPdf(jobId: string): Promise<Uint8Array> {
+    if (!ctx.renderPdf) {
+      throw new DomainError('export-pdf-unavailable', 'no PDF renderer: the audit summary cannot be drawn');
+    }
+    try {
+      return await ctx.renderPdf({ kind: 'audit-summary', target: jobId, paper: 'a4-portrait' });
+    } catch (err) {
+      const reason = (err as Error)?.message ?? String(err);
+      throw new DomainError('export-pdf-failed', `the audit summary PDF was not drawn: ${reason}`, { reason });
+    }
+  }
 
   function frameFor(db: Database.Database): ReportFrame {
     const s = settings.all();
@@ -121,13 +140,19 @@ export function createExports(ctx: BackendContext, settings: SettingsStore, opti
   }
 
   /** What to write for a request: the sheets per file, over the frame's snapshot. */
-  function plan(request: ExportRequest, frame: ReportFrame, folder: string): { outputs: Output[]; total: number } {
+  function plan(
+    jobId: string,
+    request: ExportRequest,
+    frame: ReportFrame,
+    folder: string,
+  ): { outputs: Output[]; total: number } {
     const t = frame.texts;
     const when = stamp(ctx.now());
     const taken = new Set<string>();
     const stem = t.files[request.kind];
     if (request.kind === 'audit') {
-      return auditPlan(request, frame, folder, freeName(folder, [stem, request.from, request.to, when], 'zip', taken));
+      const final = freeName(folder, [stem, request.from, request.to, when], 'zip', taken);
+      return auditPlan(jobId, request, frame, folder, final);
     }
     // The sheets, and what the file name says they cover.
     const [sheets, scope] = ((): [SheetDefinition[], string[]] => {
@@ -178,7 +203,7 @@ export function createExports(ctx: BackendContext, settings: SettingsStore, opti
   }
 
   /** The audit package: ledger and inventory workbooks, the chain verification and a summary, in one ZIP. */
-  function auditPlan(period: Period, frame: ReportFrame, folder: string, final: string) {
+  function auditPlan(jobId: string, period: Period, frame: ReportFrame, folder: string, final: string) {
     const t = frame.texts;
     const ledgerSheets = [ledgerSummarySheet(frame, period), ledgerDetailSheet(frame, period)];
     const inventory = [inventorySheet(frame, period.to)];
@@ -203,10 +228,11 @@ export function createExports(ctx: BackendContext, settings: SettingsStore, opti
         zip.file(inner.ledger, fs.createReadStream(ledgerFile));
         zip.file(inner.inventory, fs.createReadStream(inventoryFile));
         zip.file(t.files.chainReport, chainReport(frame, period, chain));
-        zip.file(
-          t.files.summary,
-          summaryHtml(frame, period, figures, chain, [...Object.values(inner), t.files.chainReport]),
+        summaries.set(
+          jobId,
+          auditSummary(frame, period, figures, chain, [...Object.values(inner), t.files.chainReport]),
         );
+        zip.file(t.files.summary, await summaryPdf(jobId));
         const out = fs.createWriteStream(partial);
         await new Promise<void>((resolve, reject) => {
           out.on('error', reject);
@@ -255,6 +281,10 @@ export function createExports(ctx: BackendContext, settings: SettingsStore, opti
       }
       if (err instanceof Cancelled) {
         job.state = 'cancelled';
+      } else if (err instanceof DomainError) {
+        console.error(`[backend] export ${job.kind} failed`, err);
+        job.state = 'failed';
+        job.error = err.toAppError();
       } else {
         const reason = (err as Error)?.message ?? String(err);
         console.error(`[backend] export ${job.kind} failed`, err);
@@ -262,6 +292,7 @@ export function createExports(ctx: BackendContext, settings: SettingsStore, opti
         job.error = { code: 'export-failed', message: `the export failed: ${reason}`, details: { reason } };
       }
     } finally {
+      summaries.delete(job.id);
       try {
         db.exec('COMMIT');
       } catch {
@@ -292,7 +323,20 @@ export function createExports(ctx: BackendContext, settings: SettingsStore, opti
     return job;
   }
 
-  const handlers: HandlersFor<'exports:start' | 'exports:progress' | 'exports:cancel'> = {
+  /** A report's sheet read whole in one read transaction of the app's connection: one snapshot for rows and totals. */
+  function reportTable(query: ReportTableQuery) {
+    const read = ctx.db.transaction(() => {
+      const frame = frameFor(ctx.db);
+      return readSheet(
+        query.report === 'inventory' ? inventorySheet(frame, query.date) : ledgerSummarySheet(frame, query),
+      );
+    });
+    return read.deferred();
+  }
+
+  const handlers: HandlersFor<
+    'exports:start' | 'exports:progress' | 'exports:cancel' | 'exports:report-table' | 'exports:audit-summary'
+  > = {
     'exports:start': (request) => {
       const folder = request.folder ? requireAbsolute(request.folder) : defaultExportFolder(ctx.dbPath);
       const db = new Database(ctx.dbPath, { readonly: true, fileMustExist: true });
@@ -302,13 +346,14 @@ export function createExports(ctx: BackendContext, settings: SettingsStore, opti
         // One read transaction for the whole export: every sheet and count sees the same ledger.
         db.exec('BEGIN');
         const frame = frameFor(db);
-        const { outputs, total } = plan(request, frame, folder);
+        const jobId = uuidv7();
+        const { outputs, total } = plan(jobId, request, frame, folder);
         ensureWritable(
           folder,
           outputs.map((o) => o.partial),
         );
         job = {
-          id: uuidv7(),
+          id: jobId,
           kind: request.kind,
           state: 'running',
           rowsDone: 0,
@@ -330,6 +375,14 @@ export function createExports(ctx: BackendContext, settings: SettingsStore, opti
       const job = find(jobId);
       if (job.state === 'running') job.cancelRequested = true;
       return snapshot(job);
+    },
+    'exports:report-table': (query) => reportTable(query),
+    'exports:audit-summary': ({ jobId }) => {
+      const summary = summaries.get(jobId);
+      if (!summary) {
+        throw new DomainError('not-found', `no audit package ${jobId} is being built`, { entity: 'export', id: jobId });
+      }
+      return summary;
     },
   };
   return { handlers };
@@ -357,46 +410,40 @@ function chainReport(f: ReportFrame, period: Period, chain: ReturnType<typeof ve
   return lines.join('\r\n') + '\r\n';
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-}
-
-function summaryHtml(
+/** The audit summary page's content, in the language of the package's other files. */
+function auditSummary(
   f: ReportFrame,
   period: Period,
   figures: ReturnType<typeof periodFigures>,
   chain: ReturnType<typeof verifyChain>,
   contents: string[],
-): string {
+): AuditSummary {
   const a = f.texts.audit;
-  const p = (text: string) => `<p>${escapeHtml(text)}</p>`;
-  const li = (text: string) => `<li>${escapeHtml(text)}</li>`;
-  const lang = f.texts === translations['en-US'].reports ? 'en' : 'zh-CN';
-  return `<!doctype html>
-<html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(a.summaryTitle)}</title>
-<style>body{font-family:sans-serif;max-width:48em;margin:2em auto;line-height:1.6}code{word-break:break-all}</style></head>
-<body>
-<h1>${escapeHtml(a.summaryTitle)}</h1>
-${p(fill(f.texts.meta.depot, { name: f.depotName, site: f.siteCode }))}
-${p(fill(f.texts.meta.period, { ...period }))}
-${p(fill(f.texts.meta.generated, { at: f.generatedAt }))}
-${p(fill(f.texts.meta.operator, { name: f.operator }))}
-<h2>${escapeHtml(a.figures)}</h2>
-<ul>
-${li(fill(a.documentsInPeriod, { count: figures.documents }))}
-${li(fill(a.entriesInPeriod, { count: figures.entries }))}
-${li(fill(a.items, { count: figures.itemsInStock }))}
-${li(fill(a.closingValue, { value: yuanText(figures.closingValueFen) }))}
-</ul>
-<h2>${escapeHtml(a.chainTitle)}</h2>
-${p(chain.ok ? a.chainOk : fill(a.chainBroken, { seq: chain.firstBroken!.seq, reason: chain.firstBroken!.reason }))}
-${p(fill(a.chainEntries, { count: chain.entries }))}
-${p(fill(a.chainHead, { seq: chain.headSeq }))}
-<p><code>${escapeHtml(fill(a.chainHash, { hash: chain.headHash }))}</code></p>
-<h2>${escapeHtml(a.contents)}</h2>
-<ul>
-${contents.map(li).join('\n')}
-</ul>
-</body></html>
-`;
+  const m = f.texts.meta;
+  return {
+    title: a.summaryTitle,
+    meta: [
+      fill(m.depot, { name: f.depotName, site: f.siteCode }),
+      fill(m.period, { ...period }),
+      fill(m.generated, { at: f.generatedAt }),
+      fill(m.operator, { name: f.operator }),
+    ],
+    figures: [
+      fill(a.documentsInPeriod, { count: figures.documents }),
+      fill(a.entriesInPeriod, { count: figures.entries }),
+      fill(a.items, { count: figures.itemsInStock }),
+      fill(a.closingValue, { value: yuanText(figures.closingValueFen) }),
+    ],
+    chain: {
+      ok: chain.ok,
+      verdict: chain.ok
+        ? a.chainOk
+        : fill(a.chainBroken, { seq: chain.firstBroken!.seq, reason: chain.firstBroken!.reason }),
+      siteCode: chain.siteCode,
+      entries: chain.entries,
+      headSeq: chain.headSeq,
+      headHash: chain.headHash,
+    },
+    contents,
+  };
 }

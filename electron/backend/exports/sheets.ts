@@ -136,6 +136,33 @@ async function pump(source: RowSource, control: WriteControl, write: (row: Cell[
   }
 }
 
+/**
+ * A sheet read whole, as a print view draws it: the same rows and totals the writers stream, summed
+ * the same way. For printed reports, which stop at what paper can hold anyway.
+ */
+export function readSheet(sheet: SheetDefinition): {
+  title: string[];
+  columns: { header: string; type: ColumnType; total: boolean }[];
+  rows: Cell[][];
+  totals: { label: string; sums: (number | null)[] } | null;
+} {
+  const source = new RowSource(sheet);
+  try {
+    const rows = [...source.take(Number.POSITIVE_INFINITY)];
+    return {
+      title: sheet.title,
+      columns: sheet.columns.map((c) => ({ header: c.header, type: c.type, total: c.total === true })),
+      rows,
+      totals:
+        sheet.totalLabel === undefined
+          ? null
+          : { label: sheet.totalLabel, sums: sheet.columns.map((c, j) => (c.total ? source.sums[j]! : null)) },
+    };
+  } finally {
+    source.close();
+  }
+}
+
 /** Streams the sheets into one XLSX at `file` with exceljs' streaming writer (rows leave memory once written). */
 export async function writeXlsx(file: string, sheets: SheetDefinition[], control: WriteControl): Promise<void> {
   const stream = fs.createWriteStream(file);

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ExportKind, ExportRequest } from '../../../shared/contract';
+import type { ExportKind, ExportRequest, ReportTableQuery } from '../../../shared/contract';
 import { exportKinds } from '../../../shared/schemas/exports';
 import { roleMay } from '../../../shared/permissions';
 import { errorText, useChannel } from '../../api/client';
@@ -8,6 +8,7 @@ import { useDepot } from '../../app/depot';
 import { Field } from '../../components/Field';
 import { formatDateTime, today } from '../../components/format';
 import { defaultFolder, ExportJobStatus, useExportJob } from './ExportJob';
+import { ReportPrintButtons } from './ReportPrintButtons';
 import './reports.css';
 
 const datePattern = /^\d{4}-\d{2}-\d{2}$/;
@@ -76,6 +77,14 @@ export function ReportsPage() {
     if (kind === 'stocktake') return { kind, stocktakeId, ...common };
     if (kind === 'incident') return { kind, incidentId, ...common };
     return { kind: kind as 'ledger', from, to, ...common };
+  }
+
+  /** The printed report the current choice names (ledger summary or inventory), once its dates are valid. */
+  function printedReport(): ReportTableQuery | null {
+    const request = validate();
+    if (request?.kind === 'ledger') return { report: 'ledger-summary', from: request.from, to: request.to };
+    if (request?.kind === 'inventory') return { report: 'inventory', date: request.date };
+    return null;
   }
 
   function start(event: FormEvent) {
@@ -183,7 +192,9 @@ export function ReportsPage() {
             <button type="submit" className="button button-primary" disabled={running || starting}>
               {t('reports.form.start')}
             </button>
+            {(kind === 'ledger' || kind === 'inventory') && <ReportPrintButtons report={printedReport} />}
           </div>
+          {(kind === 'ledger' || kind === 'inventory') && <p className="reports-note">{t('reports.print.hint')}</p>}
         </div>
       </form>
 

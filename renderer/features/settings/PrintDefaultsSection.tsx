@@ -7,7 +7,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PrintDefault, PrintDefaults } from '../../../shared/contract';
-import { printKinds, type PrintKind } from '../../../shared/print/jobs';
+import { filedOnlyKinds, printKinds, type PrintKind } from '../../../shared/print/jobs';
 import type { PaperId } from '../../../shared/print/papers';
 import { factoryPrintDefault, suitedPapers } from '../../../shared/print/suited-papers';
 import { call, errorText, useChannel } from '../../api/client';
@@ -15,7 +15,7 @@ import { useDepot } from '../../app/depot';
 import { printViews } from '../../print/registry';
 
 /** The kinds that can be printed today: those with a print view. */
-const printableKinds = printKinds.filter((kind) => printViews[kind] !== undefined);
+const printableKinds = printKinds.filter((kind) => printViews[kind] !== undefined && !filedOnlyKinds.includes(kind));
 
 interface Row {
   paper: PaperId;

@@ -3,13 +3,13 @@
  * printed document (header, column header, totals, signatures and page X/Y on every page). Its numbers
  * are `incidents:report`'s, the same the screen shows.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IncidentReport } from '../../../shared/contract';
-import { call, errorText } from '../../api/client';
 import { useDepot } from '../../app/depot';
 import { formatDateTime, formatFen, formatNumber } from '../../components/format';
 import type { PrintViewProps } from '../registry';
+import { usePrintData } from '../usePrintData';
 import { PagedDocument, type LineColumn } from './PagedDocument';
 import { FieldGrid, SignatureBlock } from './SlipParts';
 
@@ -18,20 +18,8 @@ type Row = IncidentReport['rows'][number];
 export function IncidentReportPrint({ target, paper, params, ready, failed }: PrintViewProps) {
   const { t } = useTranslation();
   const { settings } = useDepot();
-  const [report, setReport] = useState<IncidentReport | null>(null);
+  const report = usePrintData('incidents:report', { incidentId: target }, failed);
   const [printedAt] = useState(() => formatDateTime(new Date().toISOString()));
-
-  useEffect(() => {
-    let live = true;
-    void call('incidents:report', { incidentId: target }).then((result) => {
-      if (!live) return;
-      if (result.ok) setReport(result.value);
-      else failed(t('print.loadFailed', { reason: errorText(t, result.error) }));
-    });
-    return () => {
-      live = false;
-    };
-  }, [target, failed, t]);
 
   if (!report) return null;
   const { incident } = report;

@@ -246,15 +246,22 @@ interface LinesProps<L> {
   measuring: boolean;
 }
 
-function LinesTable<L>({ lines, columns, lineKey, measuring }: LinesProps<L>) {
+/** The columns' relative widths as a table's colgroup: a table under the lines (a totals row) lines up with them. */
+export function ColumnWidths<L>({ columns }: { columns: readonly LineColumn<L>[] }) {
   const total = columns.reduce((sum, c) => sum + c.width, 0);
   return (
+    <colgroup>
+      {columns.map((c) => (
+        <col key={c.id} style={{ width: `${((c.width / total) * 100).toFixed(3)}%` }} />
+      ))}
+    </colgroup>
+  );
+}
+
+function LinesTable<L>({ lines, columns, lineKey, measuring }: LinesProps<L>) {
+  return (
     <table className="print-lines">
-      <colgroup>
-        {columns.map((c) => (
-          <col key={c.id} style={{ width: `${((c.width / total) * 100).toFixed(3)}%` }} />
-        ))}
-      </colgroup>
+      <ColumnWidths columns={columns} />
       <thead>
         <tr>
           {columns.map((c) => (

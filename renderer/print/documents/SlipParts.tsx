@@ -15,6 +15,7 @@ import { Barcode } from '../../components/Barcode';
  */
 export const paperFontPt: Readonly<Record<Paper['id'], number>> = {
   'a4-portrait': 9,
+  'a4-landscape': 8,
   'a5-landscape': 7.5,
   'continuous-241': 9.5,
   'thermal-80': 8.5,

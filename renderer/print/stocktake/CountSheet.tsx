@@ -10,30 +10,13 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { StocktakeDetail, StocktakeLine } from '../../../shared/contract';
 import { slipOptions } from '../../../shared/print/slipOptions';
-import { call, errorText } from '../../api/client';
 import { useDepot } from '../../app/depot';
 import { formatDateTime, formatNumber } from '../../components/format';
 import type { PrintViewProps } from '../registry';
+import { usePrintData } from '../usePrintData';
 import { PagedDocument, type LineColumn } from '../documents/PagedDocument';
 import { FieldGrid, SignatureBlock, SlipHeading, type HeaderField } from '../documents/SlipParts';
 import './count-sheet.css';
-
-function useStocktakeForPrint(id: string, failed: (reason: string) => void): StocktakeDetail | null {
-  const { t } = useTranslation();
-  const [detail, setDetail] = useState<StocktakeDetail | null>(null);
-  useEffect(() => {
-    let live = true;
-    void call('stocktake:get', { stocktakeId: id }).then((result) => {
-      if (!live) return;
-      if (result.ok) setDetail(result.value);
-      else failed(t('print.loadFailed', { reason: errorText(t, result.error) }));
-    });
-    return () => {
-      live = false;
-    };
-  }, [id, failed, t]);
-  return detail;
-}
 
 /** The scope in words: "全库", "货位/库区 A 库区A"… */
 export function scopeText(t: TFunction, s: Pick<StocktakeDetail, 'scopeKind' | 'scopeName'>): string {
@@ -84,7 +67,7 @@ function columns(t: TFunction, withSystem: boolean): LineColumn<StocktakeLine>[]
 function CountSheetView({ target, paper, params, ready, failed, blind }: PrintViewProps & { blind: boolean }) {
   const { t } = useTranslation();
   const { settings } = useDepot();
-  const detail = useStocktakeForPrint(target, failed);
+  const detail = usePrintData('stocktake:get', { stocktakeId: target }, failed);
   const [printedAt] = useState(() => formatDateTime(new Date().toISOString()));
   const options = useMemo(() => slipOptions(t, params, settings.printing), [t, params, settings.printing]);
   const optionError = 'error' in options ? options.error : null;

@@ -23,7 +23,7 @@ export const exportsZh = {
     documents: '期间内过账的全部单据。',
     emergency: '期间内的紧急出库（先调拨、后补办手续）及其补办状态。',
     annual: '全年期初、入库、出库、期末，按分类和来源汇总（1 月 10 日前上报）。',
-    audit: '一个 ZIP：台账和库存 XLSX、台账哈希链校验报告（含链头哈希）和审计摘要。',
+    audit: '一个 ZIP：台账和库存 XLSX、台账哈希链校验报告（含链头哈希）和 PDF 审计摘要。',
     stocktake: '一次盘点的每一行：账面数（冻结）、实盘数、盘盈盘亏、原因和盘点期间的出入库。',
     incident: '一次应急事件发往各接收单位的物资（按单位和物资），及其全部出库单和补办状态。',
   },
@@ -51,6 +51,17 @@ export const exportsZh = {
     noStocktakes: '还没有盘点记录。',
     noIncidents: '还没有应急事件。',
     listFailed: '无法载入列表：{{reason}}',
+  },
+  /** Printing the ledger summary and the inventory: the same table through the print views. */
+  print: {
+    savePdf: '导出 PDF',
+    print: '打印',
+    saving: '正在生成 PDF…',
+    saved: 'PDF 已保存：',
+    failed: 'PDF 没有生成：{{reason}}',
+    hint: '导出 PDF 和打印为 A4 横向，数字与 XLSX 相同。',
+    fileNo: '序号',
+    file: '文件',
   },
   /** The export buttons on the stocktake and incident screens, which run the same export job. */
   quick: {
@@ -84,7 +95,7 @@ export const exportsZh = {
     stocktake: '盘点结果',
     incident: '事件出库报告',
     chainReport: '台账哈希链校验报告.txt',
-    summary: '审计摘要.html',
+    summary: '审计摘要.pdf',
   },
   sheets: {
     ledgerSummary: '收发存汇总',
@@ -253,7 +264,7 @@ export const exportsEn: TranslationShape<typeof exportsZh> = {
     emergency: 'Emergency dispatches of the period (goods first, paperwork after) and their paperwork status.',
     annual: "The year's opening, receipts, dispatches and closing by category and source (report by January 10).",
     audit:
-      'One ZIP: ledger and inventory XLSX, the ledger hash-chain verification (with the chain head hash) and a summary.',
+      'One ZIP: ledger and inventory XLSX, the ledger hash-chain verification (with the chain head hash) and a PDF summary.',
     stocktake:
       'Every line of one count: book quantity (frozen), counted, surplus or shortage, reason and what moved during the count.',
     incident:
@@ -283,6 +294,16 @@ export const exportsEn: TranslationShape<typeof exportsZh> = {
     noStocktakes: 'No stocktakes yet.',
     noIncidents: 'No incidents yet.',
     listFailed: 'Could not load the list: {{reason}}',
+  },
+  print: {
+    savePdf: 'Export PDF',
+    print: 'Print',
+    saving: 'Drawing the PDF…',
+    saved: 'PDF saved:',
+    failed: 'The PDF was not made: {{reason}}',
+    hint: 'Export PDF and Print use A4 landscape, with the same figures as the XLSX.',
+    fileNo: 'No.',
+    file: 'File',
   },
   quick: {
     stocktake: 'Export result',
@@ -315,7 +336,7 @@ export const exportsEn: TranslationShape<typeof exportsZh> = {
     stocktake: 'stocktake-result',
     incident: 'incident-report',
     chainReport: 'ledger-chain-verification.txt',
-    summary: 'audit-summary.html',
+    summary: 'audit-summary.pdf',
   },
   sheets: {
     ledgerSummary: 'Summary',

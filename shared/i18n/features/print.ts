@@ -7,6 +7,7 @@ export const printZh = {
   pageOf: '第 {{page}} 页，共 {{pages}} 页',
   papers: {
     'a4-portrait': 'A4 纵向（210 × 297 毫米）',
+    'a4-landscape': 'A4 横向（297 × 210 毫米）',
     'a5-landscape': 'A5 横向（210 × 148 毫米）',
     'continuous-241': '241 毫米三联连续纸（针式）',
     'thermal-80': '80 毫米热敏纸',
@@ -24,6 +25,9 @@ export const printZh = {
     'count-sheet': '盘点表',
     labels: '标签',
     'incident-report': '应急事件物资发放报告',
+    'ledger-summary': '收发存汇总表',
+    'inventory-report': '库存表',
+    'audit-summary': '审计摘要',
   },
   preview: {
     title: '打印预览：{{what}}',
@@ -66,6 +70,7 @@ export const printEn: TranslationShape<typeof printZh> = {
   pageOf: 'Page {{page}} of {{pages}}',
   papers: {
     'a4-portrait': 'A4 portrait (210 × 297 mm)',
+    'a4-landscape': 'A4 landscape (297 × 210 mm)',
     'a5-landscape': 'A5 landscape (210 × 148 mm)',
     'continuous-241': '241 mm three-part continuous form (dot matrix)',
     'thermal-80': '80 mm thermal roll',
@@ -83,6 +88,9 @@ export const printEn: TranslationShape<typeof printZh> = {
     'count-sheet': 'Count sheet',
     labels: 'Labels',
     'incident-report': 'Incident dispatch report',
+    'ledger-summary': 'Ledger summary',
+    'inventory-report': 'Inventory',
+    'audit-summary': 'Audit summary',
   },
   preview: {
     title: 'Print preview: {{what}}',
