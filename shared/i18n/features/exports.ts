@@ -6,7 +6,7 @@ import type { TranslationShape } from '../shape';
 
 export const exportsZh = {
   subtitle:
-    '按期间导出台账、库存、单据登记簿、紧急出库和年度汇总，导出盘点结果和事件出库报告（XLSX 或 CSV），或生成审计包。',
+    '按期间导出台账、库存、单据登记簿、紧急出库和年度汇总，导出盘点结果和事件出库报告（XLSX 或 CSV；台账和库存表也可导出 PDF 或打印），或生成审计包。',
   kinds: {
     ledger: '台账（收发存）',
     inventory: '库存表',
@@ -245,7 +245,7 @@ export const exportsZh = {
 
 export const exportsEn: TranslationShape<typeof exportsZh> = {
   subtitle:
-    'Export the ledger, inventory, document register, emergency dispatches, the annual summary, a stocktake result or an incident report (XLSX or CSV), or build an audit package.',
+    'Export the ledger, inventory, document register, emergency dispatches, the annual summary, a stocktake result or an incident report (XLSX or CSV; the ledger and the inventory also as PDF or on paper), or build an audit package.',
   kinds: {
     ledger: 'Ledger (in / out / balance)',
     inventory: 'Inventory',
