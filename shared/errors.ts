@@ -132,6 +132,8 @@ export const errorCodes = [
   'stocktake-not-counted',
   /** The scope chosen holds no stock: there is nothing to count. */
   'stocktake-empty',
+  /** While a count is open its book quantities and variances are for those who review it, not for the counters. */
+  'stocktake-blind',
   /** The request was already decided (details: status, decidedBy). */
   'approval-not-pending',
   /** A keeper's dispatch above the depot's limit needs a supervisor's approval; nothing was posted (details: quantity, valueFen, quantityLimit, valueLimitFen). */

@@ -206,6 +206,8 @@ export const enUS: Translation = {
     'stocktake-not-counted':
       '{{lines}} lines have no count yet: every line needs a counted quantity (0 if empty) before approval.',
     'stocktake-empty': 'The chosen scope holds no stock: there is nothing to count.',
+    'stocktake-blind':
+      'The count is still open: book quantities and variances are for those who review it (a blind count); the variance report is there once it is approved.',
     'approval-not-pending': 'This request was already decided ({{decidedByName}}); it cannot be decided again.',
     'approval-required':
       'This dispatch is above the depot’s quantity or value limit: submit it for a supervisor’s approval. Nothing was posted.',

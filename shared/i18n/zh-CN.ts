@@ -199,6 +199,7 @@ export const zhCN = {
     'stocktake-closed': '这次盘点已经审批或作废，不能再录入、修改或审批。',
     'stocktake-not-counted': '还有 {{lines}} 行没有盘点数量：每一行都要录入实盘数（没有货就录 0）才能审批。',
     'stocktake-empty': '所选范围内没有库存，无需盘点。',
+    'stocktake-blind': '盘点进行中：账面数和差异只给审核盘点的人看（盲盘），审批后再看差异报告。',
     'approval-not-pending': '这项申请已经处理过了（{{decidedByName}}），不能再审批。',
     'approval-required': '这次出库超过了本库规定的数量或金额限额，需要主管审批。请提交审批申请；没有写入任何数据。',
     unknown: '发生未知错误（代码 {{code}}）。',

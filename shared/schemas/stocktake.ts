@@ -80,7 +80,8 @@ export const stocktakeSummarySchema = z.object({
 });
 export type StocktakeSummary = z.infer<typeof stocktakeSummarySchema>;
 
-export const stocktakeLineSchema = z.object({
+/** One frozen line with its counts, as the backend holds it (the variance report's rows extend it). */
+export const stocktakeBookLineSchema = z.object({
   id: z.string(),
   lineNo: z.number().int(),
   itemId: z.string(),
@@ -106,18 +107,26 @@ export const stocktakeLineSchema = z.object({
   counters: z.array(z.object({ counter: z.string(), quantity: z.number().int() })),
   /** What the first round counted, for a recounted line (null otherwise). */
   firstCount: z.number().int().nullable(),
-  /** counted − system; null while not counted. */
+  /** counted − system; null while not counted (and where the book quantity is withheld). */
   variance: z.number().int().nullable(),
   reason: z.enum(adjustmentReasons).nullable(),
   note: z.string(),
 });
+export type StocktakeBookLine = z.infer<typeof stocktakeBookLineSchema>;
+
+/**
+ * A line as the channels give it. While the count is open, those who count but do not review it
+ * (keepers) get no frozen book quantity (null) and no variance: a blind count stays blind however its
+ * lines are read.
+ */
+export const stocktakeLineSchema = stocktakeBookLineSchema.extend({ systemQuantity: z.number().int().nullable() });
 export type StocktakeLine = z.infer<typeof stocktakeLineSchema>;
 
 export const stocktakeDetailSchema = stocktakeSummarySchema.extend({ lines: z.array(stocktakeLineSchema) });
 export type StocktakeDetail = z.infer<typeof stocktakeDetailSchema>;
 
 /** One line of the variance report: counted against frozen system quantity, and what moved meanwhile. */
-export const stocktakeReportRowSchema = stocktakeLineSchema.extend({
+export const stocktakeReportRowSchema = stocktakeBookLineSchema.extend({
   /** The quantity the stock key holds now. */
   currentQuantity: z.number().int(),
   /** Net change posted to this key after the freeze (not counting the stocktake's own document). */

@@ -120,13 +120,10 @@ test.describe('stocktake', () => {
     expect(pdfPageTexts(blindA5).join('\n')).toContain('第1页/共1页');
     keepPageImage(blindA5, 'stocktake-blind-sheet-a5-landscape');
 
-    await openPrintView(page, rendererUrl, { ...blindJob, kind: 'count-sheet' });
-    const sheetPdf = await savePdf(page, 'stocktake-sheet-a4');
-    const sheetText = pdfPageTexts(sheetPdf).join('\n');
-    expect(sheetText).toContain('救灾物资盘点表');
-    expect(sheetText).toContain('账面数');
-    expect(sheetText.split('\n').find((l) => l.includes('ZP-12'))).toMatch(/ 37\b/);
-    keepPageImage(sheetPdf, 'stocktake-count-sheet-a4');
+    // The sheet with book quantities is not the counter's: its print view says why, even asked for directly.
+    await expect(openPrintView(page, rendererUrl, { ...blindJob, kind: 'count-sheet' })).rejects.toThrow(
+      '盘点进行中：账面数和差异只给审核盘点的人看（盲盘）',
+    );
 
     // Back at the desk: water by carton scans, tents by one scan ×36, quilts typed in.
     await page.goto('about:blank');
@@ -164,6 +161,15 @@ test.describe('stocktake', () => {
     await page.getByRole('region', { name: '当前用户' }).getByRole('button', { name: '切换用户' }).click();
     await signIn(page, 'admin', 'admin-password-1');
     await expect(page.getByRole('region', { name: '当前用户' })).toContainText('系统管理员');
+    // The reviewer's count sheet has the book quantities.
+    await openPrintView(page, rendererUrl, { ...blindJob, kind: 'count-sheet' });
+    const sheetPdf = await savePdf(page, 'stocktake-sheet-a4');
+    const sheetText = pdfPageTexts(sheetPdf).join('\n');
+    expect(sheetText).toContain('救灾物资盘点表');
+    expect(sheetText).toContain('账面数');
+    expect(sheetText.split('\n').find((l) => l.includes('ZP-12'))).toMatch(/ 37\b/);
+    keepPageImage(sheetPdf, 'stocktake-count-sheet-a4');
+    await page.goto('about:blank');
     await app.open(`stocktake/${id}`);
     await page.getByRole('tab', { name: '差异表' }).click();
     const report = page.getByRole('region', { name: '差异表' });

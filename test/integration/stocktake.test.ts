@@ -282,6 +282,54 @@ describe('stocktake (盘点)', () => {
     expect((await call(backend, 'stocktake:get', { stocktakeId: session.id })).status).toBe('counting');
   });
 
+  test('a blind count stays blind in the backend: a keeper never receives book quantities or variances while it is open', async () => {
+    const session = await start();
+    const keeper = openBackend({
+      role: 'keeper',
+      dbPath: tmp.dbPath,
+      now: () => new Date(clock),
+      operator: () => '王保管',
+    });
+    try {
+      // A keeper's own start of a count hides the frozen quantities from the keeper too.
+      const own = await call(keeper, 'stocktake:start', { scope: { kind: 'location', id: depot.locations.a02.id } });
+      expect(own.lines.map((l) => [l.itemCode, l.systemQuantity])).toEqual([['KS-550', null]]);
+
+      const seen = await call(keeper, 'stocktake:get', { stocktakeId: session.id });
+      expect(seen.lines.map((l) => l.systemQuantity)).toEqual([null, null, null]);
+      const counted = await call(keeper, 'stocktake:count', {
+        stocktakeId: session.id,
+        lineId: line(session, 'ZP-12').id,
+        mode: 'set',
+        quantity: 9,
+      });
+      expect([counted.counted, counted.systemQuantity, counted.variance]).toEqual([9, null, null]);
+      const reasoned = await call(keeper, 'stocktake:set-reason', {
+        stocktakeId: session.id,
+        lineId: line(session, 'ZP-12').id,
+        reason: 'lost',
+      });
+      expect([reasoned.systemQuantity, reasoned.variance]).toEqual([null, null]);
+      expect((await refusal(keeper, 'stocktake:report', { stocktakeId: session.id })).code).toBe('stocktake-blind');
+
+      // The reviewer sees the same lines with their book quantities and the variance.
+      const reviewed = await call(backend, 'stocktake:get', { stocktakeId: session.id });
+      expect([line(reviewed, 'ZP-12').systemQuantity, line(reviewed, 'ZP-12').variance]).toEqual([10, -1]);
+      expect((await call(backend, 'stocktake:report', { stocktakeId: session.id })).rows).toHaveLength(3);
+
+      // Once approved, the count is no longer blind: the keeper reads the figures and the report.
+      await setCount(reviewed, 'MB-01', 30);
+      await setCount(reviewed, 'KS-550', 48);
+      operator = '李主管';
+      await call(backend, 'stocktake:approve', { stocktakeId: session.id });
+      const closed = await call(keeper, 'stocktake:get', { stocktakeId: session.id });
+      expect([line(closed, 'ZP-12').systemQuantity, line(closed, 'ZP-12').variance]).toEqual([10, -1]);
+      expect((await call(keeper, 'stocktake:report', { stocktakeId: session.id })).totals.shortage).toBe(1);
+    } finally {
+      keeper.close();
+    }
+  });
+
   test('bad input is refused with a clear code and writes nothing', async () => {
     const session = await start({ kind: 'location', id: depot.locations.a01.id });
     expect(session.lines.map((l) => l.itemCode).sort()).toEqual(['MB-01', 'ZP-12']);

@@ -4,7 +4,7 @@
  * export — so the screen and the file show the same numbers from the same code.
  */
 import type { Db } from '../db/database';
-import type { StocktakeLine, StocktakeReport, StocktakeSummary, VarianceThreshold } from '../../../shared/contract';
+import type { StocktakeBookLine, StocktakeReport, StocktakeSummary, VarianceThreshold } from '../../../shared/contract';
 import { DomainError } from '../errors';
 
 export interface SessionRecord {
@@ -49,7 +49,7 @@ interface LineRecord {
   source_name: string;
   system_quantity: number;
   count_round: number;
-  reason: StocktakeLine['reason'];
+  reason: StocktakeBookLine['reason'];
   note: string;
 }
 
@@ -132,7 +132,7 @@ export function createStocktakeReader(db: Db) {
        AND e.seq > @seq AND e.site_code = d.site_code AND (@own IS NULL OR e.document_id <> @own)
      GROUP BY d.id ORDER BY min(e.seq)`,
   );
-  function summaryOf(r: SessionRecord, lines?: StocktakeLine[]): StocktakeSummary {
+  function summaryOf(r: SessionRecord, lines?: StocktakeBookLine[]): StocktakeSummary {
     return {
       id: r.id,
       number: r.number,
@@ -157,9 +157,9 @@ export function createStocktakeReader(db: Db) {
     };
   }
 
-  function linesWithCounts(stocktakeId: string): StocktakeLine[] {
+  function linesWithCounts(stocktakeId: string): StocktakeBookLine[] {
     const counted = tally(countsOf.all(stocktakeId));
-    return linesOf.all(stocktakeId).map((l): StocktakeLine => {
+    return linesOf.all(stocktakeId).map((l): StocktakeBookLine => {
       const rounds = counted.get(l.id);
       const current = rounds?.get(l.count_round);
       const total = sumOf(current);

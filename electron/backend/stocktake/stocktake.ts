@@ -1,6 +1,7 @@
 import type { SettingsStore } from '../settings/settings';
 import type { z } from 'zod';
 import type {
+  StocktakeBookLine,
   StocktakeDetail,
   StocktakeLine,
   StocktakeSummary,
@@ -19,6 +20,7 @@ import { uuidv7 } from '../ids';
 import type { MasterData } from '../catalog/master-data';
 import type { DocumentLine, Movement, Posting } from '../stock/posting';
 import type { StockRules } from '../stock/rules';
+import { roleMay } from '../../../shared/permissions';
 import { createStocktakeReader, type SessionRecord } from './report';
 
 type StartInput = z.output<typeof stocktakeStartSchema>;
@@ -192,7 +194,7 @@ export function createStocktake(
     return detail(id);
   }
 
-  function count(input: CountInput): StocktakeLine {
+  function count(input: CountInput): StocktakeBookLine {
     requireOpen(input.stocktakeId);
     const line = requireLine(input.stocktakeId, input.lineId);
     if (input.mode === 'add' && input.quantity === 0) {
@@ -228,7 +230,7 @@ export function createStocktake(
     return { round, lines: over.length };
   }
 
-  function giveReason(input: ReasonInput): StocktakeLine {
+  function giveReason(input: ReasonInput): StocktakeBookLine {
     requireOpen(input.stocktakeId);
     requireLine(input.stocktakeId, input.lineId);
     setReason.run(input.reason, input.note, input.lineId);
@@ -310,6 +312,25 @@ export function createStocktake(
     return summaryOf(requireSession(r.id));
   }
 
+  /**
+   * A blind count stays blind in the backend too, not only on the screen: while a session is open, those
+   * who count but may not review it (keepers) get its lines without the frozen book quantity and without
+   * the variance that would give it away, and no variance report.
+   */
+  function countsBlind(status: StocktakeSummary['status']): boolean {
+    const role = ctx.role();
+    return status === 'counting' && role !== null && !roleMay(role, 'approve');
+  }
+  function blindLine(line: StocktakeLine): StocktakeLine {
+    return { ...line, systemQuantity: null, variance: null };
+  }
+  function asSeen(d: StocktakeDetail): StocktakeDetail {
+    return countsBlind(d.status) ? { ...d, lines: d.lines.map(blindLine) } : d;
+  }
+  function lineAsSeen(stocktakeId: string, line: StocktakeBookLine): StocktakeLine {
+    return countsBlind(requireSession(stocktakeId).status) ? blindLine(line) : line;
+  }
+
   const handlers: HandlersFor<
     | 'stocktake:list'
     | 'stocktake:get'
@@ -322,14 +343,21 @@ export function createStocktake(
     | 'stocktake:report'
   > = {
     'stocktake:list': (input) => list(input?.status ?? null),
-    'stocktake:get': (input) => detail(input.stocktakeId),
-    'stocktake:start': transactional(db, start),
-    'stocktake:count': transactional(db, count),
+    'stocktake:get': (input) => asSeen(detail(input.stocktakeId)),
+    'stocktake:start': (input) => asSeen(transactional(db, start)(input)),
+    'stocktake:count': (input) => lineAsSeen(input.stocktakeId, transactional(db, count)(input)),
     'stocktake:recount': transactional(db, recount),
-    'stocktake:set-reason': transactional(db, giveReason),
+    'stocktake:set-reason': (input) => lineAsSeen(input.stocktakeId, transactional(db, giveReason)(input)),
     'stocktake:approve': transactional(db, approve),
     'stocktake:cancel': transactional(db, cancel),
-    'stocktake:report': (input) => report(input),
+    'stocktake:report': (input) => {
+      if (countsBlind(requireSession(input.stocktakeId).status)) {
+        throw new DomainError('stocktake-blind', 'the variance report is for reviewers while the count is open', {
+          stocktakeId: input.stocktakeId,
+        });
+      }
+      return report(input);
+    },
   };
   return { handlers };
 }

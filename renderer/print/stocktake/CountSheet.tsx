@@ -53,7 +53,7 @@ function columns(t: TFunction, withSystem: boolean): LineColumn<StocktakeLine>[]
       header: c('system'),
       width: 6.5,
       align: 'end',
-      cell: (l) => formatNumber(l.systemQuantity),
+      cell: (l) => (l.systemQuantity === null ? '' : formatNumber(l.systemQuantity)),
     });
   }
   list.push(
@@ -76,8 +76,14 @@ function CountSheetView({ target, paper, params, ready, failed, blind }: PrintVi
     if (optionError) failed(optionError);
   }, [optionError, failed]);
 
+  // Book quantities are withheld from counters while the count is open: the sheet with them is not theirs to print.
+  const withheld = !blind && detail !== null && detail.lines.some((l) => l.systemQuantity === null);
+  useEffect(() => {
+    if (withheld) failed(t('errors.stocktake-blind'));
+  }, [withheld, failed, t]);
+
   const cols = useMemo(() => columns(t, !blind), [t, blind]);
-  if (!detail || 'error' in options) return null;
+  if (!detail || 'error' in options || withheld) return null;
   const lines = recountOnly ? detail.lines.filter((l) => l.countRound === detail.round) : detail.lines;
   const roundText =
     recountOnly && detail.round > 1
@@ -90,7 +96,7 @@ function CountSheetView({ target, paper, params, ready, failed, blind }: PrintVi
     { label: t('stocktake.sheet.round'), value: roundText },
     ...(detail.remarks ? [{ label: t('stocktake.sheet.remarks'), value: detail.remarks, wide: true }] : []),
   ];
-  const systemTotal = lines.reduce((sum, l) => sum + l.systemQuantity, 0);
+  const systemTotal = lines.reduce((sum, l) => sum + (l.systemQuantity ?? 0), 0);
   return (
     <PagedDocument
       paper={paper}
