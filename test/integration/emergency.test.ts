@@ -348,6 +348,20 @@ describe('incident report', () => {
       [shelter.number, false, true],
       [reversed.number, true, false],
     ]);
+
+    // A unit renamed afterwards: each dispatch still names it as its slip did.
+    await call(backend, 'catalog:save-party', {
+      id: depot.parties.shelter.id,
+      kind: 'receiving_unit',
+      name: '城东临时安置点',
+    });
+    const later = await call(backend, 'incidents:report', { incidentId: incident.id });
+    expect(later.dispatches.map((d) => d.unitName)).toEqual([
+      '青山镇人民政府',
+      '青山镇人民政府',
+      '城东安置点',
+      '城东安置点',
+    ]);
   });
 
   test('the report of an unknown incident is refused with not-found', async () => {

@@ -87,12 +87,15 @@ export function createIncidentReader(db: Db) {
       reversed: number;
     }
   >(
-    `SELECT d.id, d.number, d.doc_date, d.posted_at, d.party_id AS unit_id, p.name AS unit_name, d.emergency,
+    // Each dispatch names its unit as its slip did (the name kept at posting), not as the catalog has it now.
+    `SELECT d.id, d.number, d.doc_date, d.posted_at, d.party_id AS unit_id, coalesce(dp.name, p.name) AS unit_name,
+            d.emergency,
             (d.paperwork_due IS NOT NULL AND NOT EXISTS (SELECT 1 FROM paperwork_filings f WHERE f.document_id = d.id)) AS pending,
             EXISTS (SELECT 1 FROM documents r WHERE r.kind = 'reversal' AND r.related_id = d.id) AS reversed
      FROM incident_dispatches x
      JOIN documents d ON d.id = x.document_id
      JOIN parties p ON p.id = d.party_id
+     LEFT JOIN document_parties dp ON dp.document_id = d.id
      WHERE x.incident_id = ?
      ORDER BY d.posted_at, d.number`,
   );
