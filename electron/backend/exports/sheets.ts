@@ -163,8 +163,20 @@ export function readSheet(sheet: SheetDefinition): {
   }
 }
 
-/** Streams the sheets into one XLSX at `file` with exceljs' streaming writer (rows leave memory once written). */
-export async function writeXlsx(file: string, sheets: SheetDefinition[], control: WriteControl): Promise<void> {
+/** The most rows one worksheet holds in Excel (and in WPS): a file with more does not open there. */
+export const excelMaxRows = 1_048_576;
+
+/**
+ * Streams the sheets into one XLSX at `file` with exceljs' streaming writer (rows leave memory once written).
+ * A sheet with more rows than a worksheet holds (`rowsPerSheet`, Excel's limit unless a test says less)
+ * continues on "name (2)", "name (3)"…, each with the same title rows and header; the totals close the last.
+ */
+export async function writeXlsx(
+  file: string,
+  sheets: SheetDefinition[],
+  control: WriteControl,
+  rowsPerSheet = excelMaxRows,
+): Promise<void> {
   const stream = fs.createWriteStream(file);
   let streamError: Error | null = null;
   stream.on('error', (err) => (streamError ??= err));
@@ -177,7 +189,7 @@ export async function writeXlsx(file: string, sheets: SheetDefinition[], control
     },
   };
   try {
-    for (const sheet of sheets) await writeSheet(workbook, sheet, guarded);
+    for (const sheet of sheets) await writeSheet(workbook, sheet, guarded, rowsPerSheet);
     await workbook.commit();
     if (streamError) throw streamError;
   } finally {
@@ -188,39 +200,57 @@ export async function writeXlsx(file: string, sheets: SheetDefinition[], control
   }
 }
 
+/** The name of a sheet's nth part: "name (n)" from the second on, within Excel's 31 characters. */
+function partName(name: string, part: number): string {
+  if (part === 1) return name;
+  const suffix = ` (${part})`;
+  return [...name].slice(0, 31 - suffix.length).join('') + suffix;
+}
+
 async function writeSheet(
   workbook: ExcelJS.stream.xlsx.WorkbookWriter,
   sheet: SheetDefinition,
   control: WriteControl,
+  rowsPerSheet: number,
 ): Promise<void> {
   const headerRow = sheet.title.length + 2;
-  const ws = workbook.addWorksheet(sheet.name, {
-    views: [{ state: 'frozen', ySplit: headerRow, xSplit: 0 }],
-  });
+  // Each part keeps a row for the totals, so the last part never overflows when they are added.
+  const dataRowsPerPart = rowsPerSheet - headerRow - 1;
+  if (dataRowsPerPart < 1) throw new Error(`a worksheet of ${rowsPerSheet} rows cannot hold the ${sheet.name} header`);
   const source = new RowSource(sheet);
   try {
     const sample = source.peek(widthSampleRows);
-    ws.columns = sheet.columns.map((c, j) => {
+    const widths = sheet.columns.map((c, j) => {
       const widest = Math.max(displayWidth(c.header), ...sample.map((r) => widthOf(c.type, r[j] ?? null)));
       return { width: Math.min(maxWidth, Math.max(8, widest + 2)) };
     });
-    sheet.title.forEach((line, i) => {
-      const row = ws.getRow(i + 1);
-      row.getCell(1).value = neutralise(line);
-      row.getCell(1).font = i === 0 ? { bold: true, size: 14 } : { size: 10 };
-      // The title and meta lines span the table so long periods and names are not clipped by column 1.
-      ws.mergeCells(i + 1, 1, i + 1, Math.max(1, sheet.columns.length));
-      row.commit();
-    });
-    const header = ws.getRow(headerRow);
-    sheet.columns.forEach((c, j) => {
-      const cell = header.getCell(j + 1);
-      cell.value = c.header;
-      cell.font = { bold: true };
-      cell.alignment = { horizontal: c.type === 'text' || c.type === 'date' ? 'left' : 'right', wrapText: true };
-      cell.border = { bottom: { style: 'thin' } };
-    });
-    header.commit();
+    const startPart = (part: number): ExcelJS.Worksheet => {
+      const ws = workbook.addWorksheet(partName(sheet.name, part), {
+        views: [{ state: 'frozen', ySplit: headerRow, xSplit: 0 }],
+      });
+      ws.columns = widths;
+      sheet.title.forEach((line, i) => {
+        const row = ws.getRow(i + 1);
+        row.getCell(1).value = neutralise(line);
+        row.getCell(1).font = i === 0 ? { bold: true, size: 14 } : { size: 10 };
+        // The title and meta lines span the table so long periods and names are not clipped by column 1.
+        ws.mergeCells(i + 1, 1, i + 1, Math.max(1, sheet.columns.length));
+        row.commit();
+      });
+      const header = ws.getRow(headerRow);
+      sheet.columns.forEach((c, j) => {
+        const cell = header.getCell(j + 1);
+        cell.value = c.header;
+        cell.font = { bold: true };
+        cell.alignment = { horizontal: c.type === 'text' || c.type === 'date' ? 'left' : 'right', wrapText: true };
+        cell.border = { bottom: { style: 'thin' } };
+      });
+      header.commit();
+      return ws;
+    };
+    let part = 1;
+    let ws = startPart(part);
+    let rowsInPart = 0;
     // One shared style object per column: exceljs caches a style's index by object identity, and gives every
     // new cell a fresh copy otherwise — indexing 100,000 rows' copies made the export several times slower.
     const cellStyles = sheet.columns.map((c): Partial<ExcelJS.Style> => {
@@ -228,9 +258,15 @@ async function writeSheet(
       return format ? { numFmt: format } : {};
     });
     await pump(source, control, (values) => {
+      if (rowsInPart === dataRowsPerPart) {
+        ws.commit();
+        ws = startPart(++part);
+        rowsInPart = 0;
+      }
       const row = ws.addRow(sheet.columns.map((c, j) => xlsxValue(c.type, values[j] ?? null)));
       cellStyles.forEach((style, j) => (row.getCell(j + 1).style = style));
       row.commit();
+      rowsInPart++;
     });
     if (sheet.totalLabel !== undefined) {
       const totals = ws.addRow(
