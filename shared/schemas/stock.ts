@@ -96,6 +96,8 @@ export const dispatchLineSchema = z
     quantityOrdered: countSchema.nullable().default(null),
     /** Draw from this source only; without it the FEFO proposal names one source. */
     sourceId: idSchema.nullable().default(null),
+    /** Draw from this batch only (its label was scanned as the cartons were loaded), first-expiry across its slots. */
+    batchId: idSchema.nullable().default(null),
     picks: z.array(pickSchema).max(100).nullable().default(null),
     remarks,
   })

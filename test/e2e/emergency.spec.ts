@@ -128,6 +128,54 @@ async function stockTheDepot(backend: Parameters<typeof seedDepot>[0], depot: De
 test.describe('emergency mode', () => {
   test.describe.configure({ timeout: 300_000 });
 
+  test('in quick dispatch a scanned batch label sends that batch: the slip names the cartons in hand, not first-expiry', async ({
+    app,
+    page,
+    backend,
+  }) => {
+    const depot = await seedDepot(backend);
+    await stockTheDepot(backend, depot);
+    await app.open('dispatch/quick');
+    const unit = page.getByRole('combobox', { name: '接收单位' });
+    await expect(unit).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await expect(page.getByRole('option').first()).toContainText('青山镇人民政府');
+    await page.keyboard.press('Enter');
+    await expect(unit).toHaveValue('青山镇人民政府');
+
+    // The keeper carries cartons of KS-LATE: two scans of its batch label ×12 each, then one loose carton barcode.
+    const bar = page.getByRole('region', { name: '扫码' });
+    const found = bar.getByRole('status');
+    await bar.getByRole('textbox', { name: '倍数' }).fill('12');
+    await page.waitForTimeout(700);
+    await scan(page, '(91)KS-550(10)KS-LATE');
+    await expect(found).toContainText('矿泉水 批号 KS-LATE +12 瓶（第 1 行）');
+    await scan(page, barcodes.waterCarton);
+    await expect(found).toContainText('矿泉水 +24 瓶（第 2 行');
+    // A label of a batch this depot never received is refused in words and adds nothing.
+    await scan(page, '(91)KS-550(10)KS-NEVER');
+    await expect(bar.getByRole('alert')).toContainText('批号 KS-NEVER 在本库没有入库记录');
+    const lines = page.getByRole('region', { name: /^出库物资/ });
+    await expect(lines.getByRole('row').filter({ has: page.getByRole('cell') })).toHaveCount(2);
+    await expect(lines.getByRole('row').nth(1)).toContainText('扫码指定批次 KS-LATE');
+    const allocation = page.getByRole('region', { name: '按物资汇总（先进先出）' });
+    await expect(allocation.getByRole('row', { name: /扫码指定批次 KS-LATE/ })).toContainText('KS-LATE（A-02）12');
+    await app.screenshot('emergency-quick-dispatch-pinned');
+
+    await page.keyboard.press('Control+Enter');
+    await expect(page.getByRole('region', { name: '快速出库完成' })).toContainText('已过账', { timeout: 60_000 });
+    const posted = await backendCall(backend, 'documents:list', { kind: 'dispatch', emergency: true });
+    const slip = await backendCall(backend, 'documents:get', { id: posted.rows[0]!.id });
+    // The labelled cartons leave from KS-LATE; the loose carton goes first-expiry: all 12 of KS-EARLY, then KS-LATE.
+    expect(slip.entries.map((e) => [e.batchNo, e.quantity])).toEqual([
+      ['KS-LATE', -12],
+      ['KS-EARLY', -12],
+      ['KS-LATE', -12],
+    ]);
+    const water = await backendCall(backend, 'stock:on-hand', { itemId: depot.items.water.id });
+    expect(water.map((r) => [r.batchNo, r.quantity])).toEqual([['KS-LATE', 216]]);
+  });
+
   test('declare an incident, quick-dispatch 10 scanned lines with 5 family kits, print, file the paperwork from the board', async ({
     app,
     page,

@@ -270,6 +270,63 @@ describe('kits (包)', () => {
     expect(footprint()).toEqual(before);
   });
 
+  test('a line pinned to a scanned batch draws that batch only, before the kits draw first-expiry; beyond it, it is refused', async () => {
+    await receive([{ itemId: depot.items.tent.id, units: 10, batchNo: 'EARLY' }]);
+    await receive([{ itemId: depot.items.tent.id, units: 10, batchNo: 'LATE' }]);
+    await receive([
+      { itemId: depot.items.quilt.id, units: 20, batchNo: 'Q1' },
+      { itemId: depot.items.water.id, units: 60, batchNo: 'W1', expiryDate: '2027-09-30' },
+    ]);
+    const batchId = async (batchNo: string) =>
+      (await call(backend, 'stock:on-hand', { itemId: depot.items.tent.id })).find((r) => r.batchNo === batchNo)!
+        .batchId;
+    const late = await batchId('LATE');
+    const kit = await familyKit();
+
+    // Four tents from the LATE cartons in hand, and two family kits (one tent each, first-expiry: EARLY).
+    const posted = await call(
+      backend,
+      'stock:post-dispatch',
+      emergencyDispatch(depot.parties.town.id, {
+        lines: [{ itemId: depot.items.tent.id, units: 4, batchId: late }],
+        kits: [{ kitId: kit.id, count: 2 }],
+      }),
+    );
+    const doc = await call(backend, 'documents:get', { id: posted.id });
+    const tentEntries = doc.entries.filter((e) => e.itemId === depot.items.tent.id).map((e) => [e.batchNo, e.quantity]);
+    expect(tentEntries).toEqual([
+      ['LATE', -4],
+      ['EARLY', -2],
+    ]);
+    const onHand = await call(backend, 'stock:on-hand', { itemId: depot.items.tent.id });
+    expect(onHand.map((r) => [r.batchNo, r.quantity])).toEqual([
+      ['EARLY', 8],
+      ['LATE', 6],
+    ]);
+
+    // Seven more from LATE: six are left there, and EARLY's eight do not make up the difference.
+    const short = await refusal(
+      backend,
+      'stock:post-dispatch',
+      emergencyDispatch(depot.parties.town.id, { lines: [{ itemId: depot.items.tent.id, units: 7, batchId: late }] }),
+    );
+    expect(short.code).toBe('insufficient-stock');
+    expect(short.details).toMatchObject({ batchNo: 'LATE', available: 6, requested: 7 });
+    // A batch of another item is no batch of tents.
+    const quiltBatch = (await call(backend, 'stock:on-hand', { itemId: depot.items.quilt.id }))[0]!.batchId;
+    const wrong = await refusal(
+      backend,
+      'stock:post-dispatch',
+      emergencyDispatch(depot.parties.town.id, {
+        lines: [{ itemId: depot.items.tent.id, units: 1, batchId: quiltBatch }],
+      }),
+    );
+    expect(wrong.code).toBe('not-found');
+    expect((await call(backend, 'stock:on-hand', { itemId: depot.items.tent.id })).map((r) => r.quantity)).toEqual([
+      8, 6,
+    ]);
+  });
+
   test('a dispatch with neither lines nor kits is refused as invalid input', async () => {
     const refused = await refusal(backend, 'stock:post-dispatch', emergencyDispatch(depot.parties.town.id, {}));
     expect(refused.code).toBe('invalid-input');

@@ -59,6 +59,7 @@ export function createDispatches(
       units: k.quantity,
       quantityOrdered: null,
       sourceId: null,
+      batchId: null,
       picks: null,
       remarks: k.from.join('、').slice(0, 500),
     }));
@@ -67,11 +68,15 @@ export function createDispatches(
       const item = rules.activeItem(line.itemId, lineNo);
       const quantity = rules.quantityOf(item, line, lineNo);
       if (line.sourceId) master.requireSource(line.sourceId, false);
+      if (line.batchId) rules.batchOf(item.id, line.batchId, lineNo);
       const lineId = uuidv7();
       let picks = line.picks;
       if (picks) {
         const sum = picks.reduce((s, p) => s + p.quantity, 0);
-        if (sum !== quantity || picks.some((p) => line.sourceId !== null && p.sourceId !== line.sourceId)) {
+        const offLine = (p: { batchId: string; sourceId: string }) =>
+          (line.sourceId !== null && p.sourceId !== line.sourceId) ||
+          (line.batchId !== null && p.batchId !== line.batchId);
+        if (sum !== quantity || picks.some(offLine)) {
           throw new DomainError(
             'picks-mismatch',
             `line ${lineNo}: picks add up to ${sum}, the line issues ${quantity}`,
@@ -102,13 +107,14 @@ export function createDispatches(
         }
       } else {
         const proposal = allocation.allocate(
-          { itemId: item.id, quantity, sourceId: line.sourceId, locationId: null },
+          { itemId: item.id, quantity, sourceId: line.sourceId, locationId: null, batchId: line.batchId },
           taken,
         );
         if (proposal.shortBy > 0) {
           refuseShortage({
             itemId: item.id,
             sourceId: proposal.sourceId,
+            ...(line.batchId ? { batchId: line.batchId } : {}),
             available: proposal.available,
             requested: quantity,
             line: lineNo,

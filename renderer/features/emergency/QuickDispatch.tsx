@@ -83,19 +83,33 @@ export function QuickDispatch() {
       if (result.kind === 'location') return { type: 'problem', message: t('scan.problem.locationOnDispatch') };
       const item = result.item!;
       const quantity = result.quantity;
-      const plan = applyPlan({ kind: 'item', item, quantity }, multiplier);
+      // A GS1 or batch label names the cartons in hand: the line leaves from that batch, as its slip will say.
+      const labelled = result.kind === 'gs1' || result.kind === 'batch-label';
+      if (labelled && result.batchNo !== null && !result.batch) {
+        return { type: 'problem', message: t('scan.problem.batchNotHeld', { batch: result.batchNo }) };
+      }
+      const batch = labelled && result.batch ? { id: result.batch.id, batchNo: result.batch.batchNo } : null;
+      const plan = applyPlan({ kind: 'item', item, batch, quantity }, multiplier);
       return {
         type: 'applied',
         undo: plan.undo,
         flash: plan.undo.key,
         usedMultiplier: true,
-        message: t('scan.found.item', {
-          name: item.name,
-          quantity: plan.undo.added,
-          unit: item.baseUnit,
-          line: plan.lineNo,
-          total: plan.total,
-        }),
+        message: batch
+          ? t('scan.found.gs1', {
+              name: item.name,
+              batch: batch.batchNo,
+              quantity: plan.undo.added,
+              unit: item.baseUnit,
+              line: plan.lineNo,
+            })
+          : t('scan.found.item', {
+              name: item.name,
+              quantity: plan.undo.added,
+              unit: item.baseUnit,
+              line: plan.lineNo,
+              total: plan.total,
+            }),
       };
     },
     claim(code, multiplier) {
@@ -125,15 +139,19 @@ export function QuickDispatch() {
 
   // — FEFO: what each item's total would draw, asked again whenever the totals change. —
   const totals = useMemo(() => itemTotals(lines), [lines]);
-  const totalsKey = totals.map((x) => `${x.item.id}:${x.quantity}`).join(',');
+  const totalsKey = totals.map((x) => `${x.item.id}:${x.batch?.id ?? ''}:${x.quantity}`).join(',');
   const [allocations, setAllocations] = useState<Record<string, Allocation | undefined>>({});
   useEffect(() => {
     let live = true;
-    const wanted = totalsKey === '' ? [] : totalsKey.split(',').map((p) => p.split(':') as [string, string]);
+    const wanted = totalsKey === '' ? [] : totalsKey.split(',').map((p) => p.split(':') as [string, string, string]);
     void Promise.all(
-      wanted.map(async ([itemId, quantity]) => {
-        const result = await call('stock:allocate', { itemId, quantity: Number(quantity) });
-        return [`${itemId}:${quantity}`, result.ok ? result.value : undefined] as const;
+      wanted.map(async ([itemId, batchId, quantity]) => {
+        const result = await call('stock:allocate', {
+          itemId,
+          quantity: Number(quantity),
+          ...(batchId ? { batchId } : {}),
+        });
+        return [`${itemId}:${batchId}:${quantity}`, result.ok ? result.value : undefined] as const;
       }),
     ).then((pairs) => {
       if (live) setAllocations(Object.fromEntries(pairs));
@@ -169,7 +187,9 @@ export function QuickDispatch() {
       orderNo: orderNo.trim(),
       emergency: true,
       transport: { mode: '', carrier: '', plateNo: plateNo.trim(), driver: '', driverPhone: '' },
-      lines: current.flatMap((l) => (l.kind === 'item' ? [{ itemId: l.item.id, units: l.quantity }] : [])),
+      lines: current.flatMap((l) =>
+        l.kind === 'item' ? [{ itemId: l.item.id, units: l.quantity, batchId: l.batch?.id ?? null }] : [],
+      ),
       kits: current.flatMap((l) => (l.kind === 'kit' ? [{ kitId: l.kit.id, count: l.count }] : [])),
     });
     if (!result.ok) {
@@ -234,7 +254,7 @@ export function QuickDispatch() {
   }
 
   function pickItem(hit: ItemSearchHit) {
-    const plan = applyPlan({ kind: 'item', item: hit.item, quantity: hit.barcodeQuantity ?? 1 }, 1);
+    const plan = applyPlan({ kind: 'item', item: hit.item, batch: null, quantity: hit.barcodeQuantity ?? 1 }, 1);
     requestAnimationFrame(() => document.getElementById(`quick-qty-${plan.undo.key}`)?.focus());
   }
 
@@ -403,6 +423,11 @@ export function QuickDispatch() {
                     {line.kind === 'item' ? (
                       <>
                         {line.item.name} <span className="quick-spec">{line.item.spec}</span>
+                        {line.batch && (
+                          <span className="quick-pinned">
+                            {t('dispatch.lines.pinned', { batch: line.batch.batchNo })}
+                          </span>
+                        )}
                       </>
                     ) : (
                       <>
@@ -467,12 +492,18 @@ export function QuickDispatch() {
               </tr>
             </thead>
             <tbody>
-              {totals.map(({ item, quantity }) => {
-                const allocation = allocations[`${item.id}:${quantity}`];
+              {totals.map(({ item, batch, quantity }) => {
+                const allocation = allocations[`${item.id}:${batch?.id ?? ''}:${quantity}`];
                 return (
-                  <tr key={item.id} className={allocation && allocation.shortBy > 0 ? 'quick-short' : undefined}>
+                  <tr
+                    key={`${item.id}:${batch?.id ?? ''}`}
+                    className={allocation && allocation.shortBy > 0 ? 'quick-short' : undefined}
+                  >
                     <td>
                       {item.code} {item.name}
+                      {batch && (
+                        <span className="quick-pinned">{t('dispatch.lines.pinned', { batch: batch.batchNo })}</span>
+                      )}
                     </td>
                     <td className="num">{formatCartons(t, quantity, item.packSize, item.baseUnit)}</td>
                     <td>

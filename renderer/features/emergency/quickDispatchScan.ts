@@ -6,12 +6,23 @@
  * - A kit barcode adds multiplier kits to that kit's line, likewise.
  * - Every change comes with an undo record that takes back exactly that change.
  *
- * Batches and locations are not scanned here: the backend allocates first-expiry-first-out at posting.
+ * - A GS1 or batch label pins the line to that batch (the cartons in hand leave, as the slip will say):
+ *   scans of the same item and batch join one line; the item's barcode joins its unpinned line.
+ *
+ * Locations are not scanned here: the backend allocates first-expiry-first-out at posting, within the
+ * pinned batch for a pinned line.
  */
 import type { Item, Kit } from '../../../shared/contract';
 
+/** A batch a line is pinned to by a scanned label. */
+export interface PinnedBatch {
+  id: string;
+  batchNo: string;
+}
+
 export type QuickLine =
-  { key: string; kind: 'item'; item: Item; quantity: number } | { key: string; kind: 'kit'; kit: Kit; count: number };
+  | { key: string; kind: 'item'; item: Item; batch: PinnedBatch | null; quantity: number }
+  | { key: string; kind: 'kit'; kit: Kit; count: number };
 
 export interface QuickScanUndo {
   key: string;
@@ -40,14 +51,14 @@ function withAmount(line: QuickLine, amount: number): QuickLine {
 /** The dispatch after scanning `what` (an item with the quantity its barcode stands for, or a kit). */
 export function planQuickScan(
   lines: readonly QuickLine[],
-  what: { kind: 'item'; item: Item; quantity: number } | { kind: 'kit'; kit: Kit },
+  what: { kind: 'item'; item: Item; batch: PinnedBatch | null; quantity: number } | { kind: 'kit'; kit: Kit },
   multiplier: number,
   newKey: string,
 ): QuickScanPlan {
   const added = (what.kind === 'item' ? what.quantity : 1) * multiplier;
   const existing = lines.find((l) =>
     what.kind === 'item'
-      ? l.kind === 'item' && l.item.id === what.item.id
+      ? l.kind === 'item' && l.item.id === what.item.id && l.batch?.id === what.batch?.id
       : l.kind === 'kit' && l.kit.id === what.kit.id,
   );
   if (existing) {
@@ -61,7 +72,7 @@ export function planQuickScan(
   }
   const line: QuickLine =
     what.kind === 'item'
-      ? { key: newKey, kind: 'item', item: what.item, quantity: added }
+      ? { key: newKey, kind: 'item', item: what.item, batch: what.batch, quantity: added }
       : { key: newKey, kind: 'kit', kit: what.kit, count: added };
   return {
     lines: [...lines, line],
@@ -80,28 +91,29 @@ export function undoQuickScan(lines: readonly QuickLine[], undo: QuickScanUndo):
   return lines.map((l) => (l.key === undo.key ? withAmount(l, Math.max(0, left)) : l));
 }
 
-/** Base units per item over loose lines and kits: what the FEFO allocation has to cover. */
+type TotalItem = { id: string; code: string; name: string; baseUnit: string; packSize: number };
+
+/**
+ * Base units per item over loose lines and kits — what the first-expiry allocation has to cover — with a
+ * pinned batch's lines apart: they draw from that batch only.
+ */
 export function itemTotals(
   lines: readonly QuickLine[],
-): { item: { id: string; code: string; name: string; baseUnit: string; packSize: number }; quantity: number }[] {
-  const totals = new Map<
-    string,
-    { item: { id: string; code: string; name: string; baseUnit: string; packSize: number }; quantity: number }
-  >();
-  const add = (
-    item: { id: string; code: string; name: string; baseUnit: string; packSize: number },
-    quantity: number,
-  ) => {
-    const total = totals.get(item.id);
+): { item: TotalItem; batch: PinnedBatch | null; quantity: number }[] {
+  const totals = new Map<string, { item: TotalItem; batch: PinnedBatch | null; quantity: number }>();
+  const add = (item: TotalItem, batch: PinnedBatch | null, quantity: number) => {
+    const key = `${item.id}|${batch?.id ?? ''}`;
+    const total = totals.get(key);
     if (total) total.quantity += quantity;
-    else totals.set(item.id, { item, quantity });
+    else totals.set(key, { item, batch, quantity });
   };
   for (const line of lines) {
-    if (line.kind === 'item') add(line.item, line.quantity);
+    if (line.kind === 'item') add(line.item, line.batch, line.quantity);
     else
       for (const k of line.kit.lines) {
         add(
           { id: k.itemId, code: k.itemCode, name: k.itemName, baseUnit: k.baseUnit, packSize: 1 },
+          null,
           k.quantity * line.count,
         );
       }
