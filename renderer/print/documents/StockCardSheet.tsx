@@ -8,11 +8,11 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { ChannelOutput, ItemDetail, StockCardRow } from '../../../shared/contract';
-import { slipOptions } from '../../../shared/print/slipOptions';
+import { useSlipOptions } from './useSlipOptions';
 import { parseStockCardTarget, type StockCardSelection } from '../../../shared/print/stockCardTarget';
 import { call, errorText } from '../../api/client';
 import { useDepot } from '../../app/depot';
-import { formatDateTime, formatNumber } from '../../components/format';
+import { formatNumber } from '../../components/format';
 import { kindText } from '../../features/documents/documentText';
 import type { PrintViewProps } from '../registry';
 import type { LineColumn } from './PagedDocument';
@@ -211,18 +211,12 @@ export function StockCardSheet({ target, paper, params, ready, failed }: PrintVi
   const { t } = useTranslation();
   const { settings } = useDepot();
   const selection = useMemo(() => parseStockCardTarget(target), [target]);
-  const [printedAt] = useState(() => formatDateTime(new Date().toISOString()));
-  const options = useMemo(() => slipOptions(t, params, settings.printing), [t, params, settings.printing]);
-  const problem =
-    selection === null
-      ? t('printDocuments.page.badParam', { name: 'target', value: target })
-      : 'error' in options
-        ? options.error
-        : null;
+  const { options, printedAt } = useSlipOptions(params, failed);
+  const badTarget = selection === null ? t('printDocuments.page.badParam', { name: 'target', value: target }) : null;
   useEffect(() => {
-    if (problem) failed(problem);
-  }, [problem, failed]);
-  const data = useCardData(problem ? null : selection, failed);
+    if (badTarget) failed(badTarget);
+  }, [badTarget, failed]);
+  const data = useCardData(badTarget || !options ? null : selection, failed);
 
   const lines = useMemo<CardLine[]>(
     () =>
@@ -234,7 +228,7 @@ export function StockCardSheet({ target, paper, params, ready, failed }: PrintVi
         : [],
     [data],
   );
-  if (!data || !selection || 'error' in options) return null;
+  if (!data || !selection || !options) return null;
   const fields = headerFields(t, data, selection);
   return (
     <PagedDocument

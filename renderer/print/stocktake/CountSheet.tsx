@@ -5,15 +5,15 @@
  * supervisor's check. Both page with the header, column header, signatures and page X/Y on every page.
  * `?recount=1` prints only the lines of the current recount round.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { StocktakeDetail, StocktakeLine } from '../../../shared/contract';
-import { slipOptions } from '../../../shared/print/slipOptions';
 import { useDepot } from '../../app/depot';
 import { formatDateTime, formatNumber } from '../../components/format';
 import type { PrintViewProps } from '../registry';
 import { usePrintData } from '../usePrintData';
+import { useSlipOptions } from '../documents/useSlipOptions';
 import { PagedDocument, type LineColumn } from '../documents/PagedDocument';
 import { FieldGrid, SignatureBlock, SlipHeading, type HeaderField } from '../documents/SlipParts';
 import './count-sheet.css';
@@ -68,13 +68,8 @@ function CountSheetView({ target, paper, params, ready, failed, blind }: PrintVi
   const { t } = useTranslation();
   const { settings } = useDepot();
   const detail = usePrintData('stocktake:get', { stocktakeId: target }, failed);
-  const [printedAt] = useState(() => formatDateTime(new Date().toISOString()));
-  const options = useMemo(() => slipOptions(t, params, settings.printing), [t, params, settings.printing]);
-  const optionError = 'error' in options ? options.error : null;
+  const { options, printedAt } = useSlipOptions(params, failed);
   const recountOnly = params.recount === '1';
-  useEffect(() => {
-    if (optionError) failed(optionError);
-  }, [optionError, failed]);
 
   // Book quantities are withheld from counters while the count is open: the sheet with them is not theirs to print.
   const withheld = !blind && detail !== null && detail.lines.some((l) => l.systemQuantity === null);
@@ -83,7 +78,7 @@ function CountSheetView({ target, paper, params, ready, failed, blind }: PrintVi
   }, [withheld, failed, t]);
 
   const cols = useMemo(() => columns(t, !blind), [t, blind]);
-  if (!detail || 'error' in options || withheld) return null;
+  if (!detail || !options || withheld) return null;
   const lines = recountOnly ? detail.lines.filter((l) => l.countRound === detail.round) : detail.lines;
   const roundText =
     recountOnly && detail.round > 1
