@@ -43,6 +43,11 @@ afterEach(() => {
 
 const line = (detail: StocktakeDetail, code: string): StocktakeLine => detail.lines.find((l) => l.itemCode === code)!;
 
+/** 王保管, a keeper, at another PC on the same depot file. */
+function openKeeper(): Backend {
+  return openBackend({ role: 'keeper', dbPath: tmp.dbPath, now: () => new Date(clock), operator: () => '王保管' });
+}
+
 async function start(
   scope: { kind: 'full' } | { kind: 'location' | 'category' | 'source'; id: string } = { kind: 'full' },
 ) {
@@ -248,12 +253,7 @@ describe('stocktake (盘点)', () => {
 
   test('a keeper may count but not approve', async () => {
     const session = await start();
-    const keeper = openBackend({
-      role: 'keeper',
-      dbPath: tmp.dbPath,
-      now: () => new Date(clock),
-      operator: () => '王保管',
-    });
+    const keeper = openKeeper();
     try {
       await call(keeper, 'stocktake:count', {
         stocktakeId: session.id,
@@ -284,12 +284,7 @@ describe('stocktake (盘点)', () => {
 
   test('a blind count stays blind in the backend: a keeper never receives book quantities or variances while it is open', async () => {
     const session = await start();
-    const keeper = openBackend({
-      role: 'keeper',
-      dbPath: tmp.dbPath,
-      now: () => new Date(clock),
-      operator: () => '王保管',
-    });
+    const keeper = openKeeper();
     try {
       // A keeper's own start of a count hides the frozen quantities from the keeper too.
       const own = await call(keeper, 'stocktake:start', { scope: { kind: 'location', id: depot.locations.a02.id } });
