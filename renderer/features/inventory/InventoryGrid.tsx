@@ -14,6 +14,7 @@ import {
   type GetRowIdParams,
   type GridApi,
   type GridReadyEvent,
+  type ITooltipParams,
   type RowSelectionOptions,
   type ValueFormatterParams,
 } from 'ag-grid-community';
@@ -93,7 +94,14 @@ export function InventoryGrid({
   const columnDefs = useMemo((): ColDef<InventoryLine>[] => {
     const quantity = (p: ValueFormatterParams<InventoryLine, number | null>) =>
       typeof p.value === 'number' ? formatNumber(p.value) : '';
-    const text = { cellDataType: 'text', filter: 'agTextColumnFilter' } satisfies ColDef<InventoryLine, string>;
+    // A name, specification, set of markers or date too long for its column shows whole on hover. Only the
+    // text and date columns carry a tooltip: each carrying cell watches the pointer, and numbers fit.
+    const tooltipValueGetter = (p: ITooltipParams<InventoryLine>) => (typeof p.value === 'string' ? p.value : null);
+    const text = {
+      cellDataType: 'text',
+      filter: 'agTextColumnFilter',
+      tooltipValueGetter,
+    } satisfies ColDef<InventoryLine, string>;
     const number = {
       cellDataType: 'number',
       type: 'rightAligned',
@@ -105,6 +113,7 @@ export function InventoryGrid({
     const date = {
       cellDataType: 'dateString',
       filter: 'agDateColumnFilter',
+      tooltipValueGetter,
       valueFormatter: (p: ValueFormatterParams<InventoryLine, string | null>) => p.value ?? '',
       width: 112,
       minWidth: 96,
@@ -226,8 +235,6 @@ export function InventoryGrid({
     (): ColDef<InventoryLine> => ({
       sortable: true,
       resizable: true,
-      // A name, specification or set of markers too long for its column shows whole on hover.
-      tooltipValueGetter: (p) => (typeof p.value === 'string' ? p.value : null),
     }),
     [],
   );
