@@ -7,6 +7,7 @@ import { call, errorText, useChannel } from '../../api/client';
 import { areaHref } from '../../app/areas';
 import { useDepot } from '../../app/depot';
 import { formatCartons, formatNumber } from '../../components/format';
+import { Field } from '../../components/Field';
 import { ItemPicker } from '../../components/ItemPicker';
 import { PrintButton } from '../../print/PrintButton';
 import { AssignBarcodeDialog } from '../../scan/AssignBarcodeDialog';
@@ -14,6 +15,7 @@ import { ScanBar } from '../../scan/ScanBar';
 import { useLineFlash } from '../../scan/useLineFlash';
 import { useScanSession, type ScanScreen } from '../../scan/useScanSession';
 import { ReceivingUnitPicker } from '../dispatch/ReceivingUnitPicker';
+import { focusNextFrame } from '../receive/keyboardFlow';
 import { announceIncidentChange } from './incidentEvents';
 import { itemTotals, planQuickScan, undoQuickScan, type QuickLine, type QuickScanUndo } from './quickDispatchScan';
 
@@ -162,10 +164,7 @@ export function QuickDispatch() {
   }, [totalsKey]);
 
   // A frame later: arriving from another area, the frame focuses the page heading after this screen mounts.
-  useEffect(() => {
-    const frame = requestAnimationFrame(() => unitInput.current?.focus());
-    return () => cancelAnimationFrame(frame);
-  }, []);
+  useEffect(() => focusNextFrame(() => unitInput.current), []);
 
   const postAndPrint = useCallback(async () => {
     if (busy !== null || posted !== null) return;
@@ -250,12 +249,12 @@ export function QuickDispatch() {
     setOrderNo('');
     setPlateNo('');
     unitsState.reload();
-    requestAnimationFrame(() => unitInput.current?.focus());
+    focusNextFrame(() => unitInput.current);
   }
 
   function pickItem(hit: ItemSearchHit) {
     const plan = applyPlan({ kind: 'item', item: hit.item, batch: null, quantity: hit.barcodeQuantity ?? 1 }, 1);
-    requestAnimationFrame(() => document.getElementById(`quick-qty-${plan.undo.key}`)?.focus());
+    focusNextFrame(() => document.getElementById(`quick-qty-${plan.undo.key}`));
   }
 
   function setAmount(key: string, text: string) {
@@ -313,12 +312,12 @@ export function QuickDispatch() {
   return (
     <div className="quick-dispatch">
       <div className="quick-header">
-        <div className="field quick-unit">
-          <label className="field-label" htmlFor="quick-unit">
-            {t('emergency.quick.unit')}
-          </label>
+        <Field
+          label={t('emergency.quick.unit')}
+          className="quick-unit"
+          error={unitsFailed ? errorText(t, unitsFailed) : null}
+        >
           <ReceivingUnitPicker
-            id="quick-unit"
             units={units}
             value={unitId}
             inputRef={unitInput}
@@ -326,38 +325,21 @@ export function QuickDispatch() {
               setUnitId(id);
               setProblem(null);
               // Chosen: the scanner and the * key take over, outside any text field.
-              if (id) requestAnimationFrame(() => linesRegion.current?.focus());
+              if (id) focusNextFrame(() => linesRegion.current);
             }}
           />
-          {unitsFailed && (
-            <p className="field-error" role="alert">
-              {errorText(t, unitsFailed)}
-            </p>
-          )}
-        </div>
-        <div className="field">
-          <label className="field-label" htmlFor="quick-kind">
-            {t('emergency.quick.kind')}
-          </label>
-          <select
-            id="quick-kind"
-            className="input"
-            value={kind}
-            onChange={(e) => setKind(e.target.value as DispatchKind)}
-          >
+        </Field>
+        <Field label={t('emergency.quick.kind')}>
+          <select className="input" value={kind} onChange={(e) => setKind(e.target.value as DispatchKind)}>
             {dispatchKinds.map((k) => (
               <option key={k} value={k}>
                 {t(`common.dispatchKinds.${k}`)}
               </option>
             ))}
           </select>
-        </div>
-        <div className="field">
-          <label className="field-label" htmlFor="quick-order">
-            {t('emergency.quick.orderNo')}
-          </label>
+        </Field>
+        <Field label={t('emergency.quick.orderNo')}>
           <input
-            id="quick-order"
             className="input"
             maxLength={64}
             autoComplete="off"
@@ -365,20 +347,16 @@ export function QuickDispatch() {
             value={orderNo}
             onChange={(e) => setOrderNo(e.target.value)}
           />
-        </div>
-        <div className="field">
-          <label className="field-label" htmlFor="quick-plate">
-            {t('emergency.quick.plateNo')}
-          </label>
+        </Field>
+        <Field label={t('emergency.quick.plateNo')}>
           <input
-            id="quick-plate"
             className="input quick-plate"
             maxLength={20}
             autoComplete="off"
             value={plateNo}
             onChange={(e) => setPlateNo(e.target.value)}
           />
-        </div>
+        </Field>
       </div>
 
       <ScanBar state={scan.bar} />

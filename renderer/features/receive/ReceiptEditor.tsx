@@ -5,7 +5,7 @@ import { call, errorText } from '../../api/client';
 import { formatDateTime, toCartons } from '../../components/format';
 import { Dialog } from '../../components/Dialog';
 import { ConfirmReceiptDialog } from './ConfirmReceiptDialog';
-import { focusField } from './keyboardFlow';
+import { focusField, focusNextFrame } from './keyboardFlow';
 import { OtherDrafts } from './OtherDrafts';
 import { ReceiptHeaderFields } from './ReceiptHeaderFields';
 import { ReceiptLinesTable } from './ReceiptLinesTable';
@@ -168,15 +168,7 @@ export function ReceiptEditor({ sources, parties, locations, drafts, openDraftId
     const id = focusAfterRender.current;
     if (!id) return;
     focusAfterRender.current = null;
-    const before = document.activeElement;
-    // A frame later: a dialog closing in this same render hands focus back to its opener first.
-    requestAnimationFrame(() => {
-      // On a busy PC that frame can come late; a keeper who has meanwhile gone into another field
-      // keeps it, rather than having what they type land somewhere they did not choose.
-      const now = document.activeElement;
-      if (now !== before && now instanceof HTMLElement && now.matches('input, select, textarea')) return;
-      focusField(document.getElementById(id));
-    });
+    focusNextFrame(() => document.getElementById(id));
   });
 
   function edit(update: (form: ReceiptForm) => ReceiptForm) {

@@ -7,11 +7,27 @@ export function fieldsIn(container: Element): HTMLElement[] {
   );
 }
 
-/** Focuses a field and selects what it holds, so typing replaces it. */
+/** Focuses a field (or any focusable element) and selects what a text field holds, so typing replaces it. */
 export function focusField(element: Element | null | undefined): void {
   if (!(element instanceof HTMLElement)) return;
   element.focus();
   if (element instanceof HTMLInputElement) element.select();
+}
+
+/**
+ * Focuses what `target` finds one frame from now (after this render, and after a dialog closing in it has
+ * handed focus back to its opener), selecting a field's text. On a busy PC that frame can come late: a
+ * keeper who has meanwhile gone into another field keeps it, rather than having what they type land
+ * somewhere they did not choose. Returns a function that cancels the pending focus.
+ */
+export function focusNextFrame(target: () => Element | null | undefined): () => void {
+  const before = document.activeElement;
+  const frame = requestAnimationFrame(() => {
+    const now = document.activeElement;
+    if (now !== before && now instanceof HTMLElement && now.matches('input, select, textarea')) return;
+    focusField(target());
+  });
+  return () => cancelAnimationFrame(frame);
 }
 
 /**
